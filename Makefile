@@ -1,0 +1,75 @@
+# pg_review: the review data type, spoiler redaction and a GIN-indexed
+# theme-keyword search for PostgreSQL.
+#
+#   make            build the extension (needs pg_config, server headers, ICU)
+#   make install    install it into the server found by pg_config
+#   make demo       install what is missing, build, install, tour on a throwaway cluster
+#   make test       install what is missing, then run every test (unit + pg_regress)
+#   make unit       core unit tests only (no server needed)
+
+EXTENSION	= pg_review
+EXTVERSION	= 0.1.0
+MODULE_big	= pg_review
+
+CORE_SRCS	= $(sort $(wildcard src/rv_*.c))
+GLUE_SRCS	= $(sort $(filter-out $(CORE_SRCS),$(wildcard src/*.c)))
+OBJS		= $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+
+DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA		= $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+
+REGRESS		= $(patsubst sql/%.sql,%,$(sort $(filter-out sql/$(EXTENSION)%,$(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --outputdir=test/regress_out --load-extension=$(EXTENSION)
+
+EXTRA_CLEAN	= test/unit/run_tests test/regress_out $(DATA_built)
+
+ICU_PKG_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_PKG_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
+
+PG_CONFIG	?= pg_config
+PGXS		:= $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+ifeq ($(PGXS),)
+# No server headers yet: the convenience targets install them first.
+.PHONY: all demo test unit
+all:
+	@echo "pg_config was not found: install postgresql-server-dev-15 and libicu-dev (or run 'make test', which does)" >&2; exit 1
+demo test:
+	test/install-deps.sh
+	$(MAKE) $@
+unit:
+	test/install-deps.sh
+	$(MAKE) $@
+else
+
+PG_CPPFLAGS	= -I$(srcdir)/src $(ICU_PKG_CFLAGS)
+SHLIB_LINK	+= $(if $(ICU_LIBS),$(ICU_LIBS),$(ICU_PKG_LIBS))
+PG_CFLAGS	= -std=gnu99 -Wall -Wmissing-prototypes -Wpointer-arith -Werror=vla
+
+include $(PGXS)
+
+ifeq ($(ICU_PKG_LIBS)$(ICU_LIBS),)
+$(error ICU was not found: install libicu-dev (pkg-config icu-uc icu-i18n))
+endif
+
+$(DATA_built): sql/$(EXTENSION).sql
+	cp $< $@
+
+# The core unit tests link the core files only: no server, no postgres.h.
+UNIT_SRCS	= $(sort $(wildcard test/unit/*.c))
+UNIT_CFLAGS	?= -O1 -g
+test/unit/run_tests: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/rv_*.h) test/unit/rv_test.h
+	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(UNIT_CFLAGS) -Isrc -Itest/unit $(ICU_PKG_CFLAGS) \
+		-o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
+
+.PHONY: unit test demo
+unit: test/unit/run_tests
+	test/unit/run_tests
+
+test: all
+	test/run-all.sh
+
+demo: all
+	test/demo.sh
+
+endif

@@ -1,0 +1,160 @@
+/*
+ * rv_core.c
+ *	  Errors as values, the allocator hook and a growable buffer.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rv_core.h"
+
+static void *
+default_alloc(size_t size)
+{
+	void	   *p = malloc(size ? size : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+static void *
+default_realloc(void *ptr, size_t size)
+{
+	void	   *p = realloc(ptr, size ? size : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+static RvAllocator allocator = {default_alloc, default_realloc, free};
+
+void
+rv_set_allocator(const RvAllocator *a)
+{
+	allocator = *a;
+}
+
+void *
+rv_alloc(size_t size)
+{
+	return allocator.alloc(size);
+}
+
+void *
+rv_alloc0(size_t size)
+{
+	void	   *p = allocator.alloc(size);
+
+	memset(p, 0, size);
+	return p;
+}
+
+void *
+rv_realloc(void *ptr, size_t size)
+{
+	if (ptr == NULL)
+		return allocator.alloc(size);
+	return allocator.realloc(ptr, size);
+}
+
+void
+rv_free(void *ptr)
+{
+	if (ptr != NULL)
+		allocator.free(ptr);
+}
+
+char *
+rv_strndup(const char *s, size_t len)
+{
+	char	   *r = rv_alloc(len + 1);
+
+	memcpy(r, s, len);
+	r[len] = '\0';
+	return r;
+}
+
+void
+rv_error_set(RvError *err, RvErrCode code, int line, int64_t offset,
+			 const char *fmt,...)
+{
+	va_list		ap;
+
+	if (err == NULL)
+		return;
+	err->code = code;
+	err->line = line;
+	err->offset = offset;
+	va_start(ap, fmt);
+	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+	va_end(ap);
+}
+
+void
+rv_buf_init(RvBuf *b, size_t cap)
+{
+	b->cap = cap < 16 ? 16 : cap;
+	b->data = rv_alloc(b->cap);
+	b->len = 0;
+	b->data[0] = '\0';
+}
+
+static void
+buf_reserve(RvBuf *b, size_t extra)
+{
+	size_t		need = b->len + extra + 1;
+
+	if (need > b->cap)
+	{
+		size_t		cap = b->cap;
+
+		while (cap < need)
+			cap *= 2;
+		b->data = rv_realloc(b->data, cap);
+		b->cap = cap;
+	}
+}
+
+void
+rv_buf_append(RvBuf *b, const void *data, size_t len)
+{
+	buf_reserve(b, len);
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void
+rv_buf_append_char(RvBuf *b, char c)
+{
+	buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void
+rv_buf_append_str(RvBuf *b, const char *s)
+{
+	rv_buf_append(b, s, strlen(s));
+}
+
+void
+rv_buf_printf(RvBuf *b, const char *fmt,...)
+{
+	va_list		ap;
+	int			n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	buf_reserve(b, (size_t) n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t) n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t) n;
+}

@@ -1,0 +1,126 @@
+/*
+ * rv_core.h
+ *	  Shared definitions of the pg_review core: the parsed form of a review,
+ *	  errors reported as values, and the allocator hook.
+ *
+ * Nothing under src/rv_*.c includes postgres.h: the core builds and runs in
+ * the unit-test and fuzz binaries as well as in the server.  The glue files
+ * (src/review_*.c, src/reviewquery_*.c) convert Datums, install palloc as the
+ * allocator and turn RvError values into ereport() calls.
+ */
+#ifndef RV_CORE_H
+#define RV_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Largest value we build: PostgreSQL's MaxAllocSize less a varlena header. */
+#define RV_MAX_VALUE_SIZE	((size_t) 0x3fffffff - 64)
+
+/* Kinds of failure; the glue maps each to one SQLSTATE. */
+typedef enum RvErrCode
+{
+	RV_OK = 0,
+	RV_ERR_SYNTAX,				/* malformed text input: 22P02 */
+	RV_ERR_ENCODING,			/* invalid UTF-8 or a NUL byte: 22021 */
+	RV_ERR_BINARY,				/* malformed binary input: 22P03 */
+	RV_ERR_LIMIT,				/* value would be too large: 54000 */
+	RV_ERR_INTERNAL				/* ICU or allocator failure: XX000 */
+} RvErrCode;
+
+/*
+ * An error as a value.  "line" (1-based, 0 if not applicable) locates errors
+ * in front matter; "offset" (1-based character position in the whole input,
+ * 0 if not applicable) locates errors in markup.  "detail" is a complete
+ * sentence suitable for errdetail().
+ */
+typedef struct RvError
+{
+	RvErrCode	code;
+	int			line;
+	int64_t		offset;
+	char		detail[256];
+} RvError;
+
+extern void rv_error_set(RvError *err, RvErrCode code, int line,
+						 int64_t offset, const char *fmt,...)
+			__attribute__((format(printf, 5, 6)));
+
+/*
+ * Allocation goes through these hooks: malloc by default, palloc in the
+ * server (so an ERROR raised elsewhere in a query never leaks core memory).
+ * rv_alloc never returns NULL: the default hook aborts on exhaustion and
+ * palloc raises an ERROR.
+ */
+typedef struct RvAllocator
+{
+	void	   *(*alloc) (size_t size);
+	void	   *(*realloc) (void *ptr, size_t size);
+	void		(*free) (void *ptr);
+} RvAllocator;
+
+extern void rv_set_allocator(const RvAllocator *a);
+extern void *rv_alloc(size_t size);
+extern void *rv_alloc0(size_t size);
+extern void *rv_realloc(void *ptr, size_t size);
+extern void rv_free(void *ptr);
+extern char *rv_strndup(const char *s, size_t len);
+
+/* A growable byte buffer. */
+typedef struct RvBuf
+{
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+} RvBuf;
+
+extern void rv_buf_init(RvBuf *b, size_t cap);
+extern void rv_buf_append(RvBuf *b, const void *data, size_t len);
+extern void rv_buf_append_char(RvBuf *b, char c);
+extern void rv_buf_append_str(RvBuf *b, const char *s);
+extern void rv_buf_printf(RvBuf *b, const char *fmt,...)
+			__attribute__((format(printf, 2, 3)));
+
+/* A marked spoiler span: byte range of the body, with an optional label. */
+typedef struct RvSpan
+{
+	uint32_t	start;			/* byte offset into the body */
+	uint32_t	len;			/* bytes, > 0 */
+	const char *label;			/* [spoiler=label] or <summary>; NULL if none */
+	uint32_t	label_len;
+} RvSpan;
+
+/* A sentence: byte range of the body, trimmed of surrounding white space. */
+typedef struct RvSentence
+{
+	uint32_t	start;
+	uint32_t	end;			/* exclusive */
+} RvSentence;
+
+/*
+ * A review as written: what equality, output and the binary format are made
+ * of.  Everything else stored in a value is derived from these fields.
+ * Strings are not NUL-terminated; a NULL pointer means "not set".
+ */
+typedef struct RvDoc
+{
+	const char *lang;			/* BCP 47, canonical case; always set */
+	uint32_t	lang_len;
+	const char *title;
+	uint32_t	title_len;
+	const char *author;
+	uint32_t	author_len;
+	const char *rating;			/* as written */
+	uint32_t	rating_len;
+	float		rating_norm;	/* 0..100 when rating is set, else -1 */
+	bool		warning;		/* review-level "contains spoilers" line */
+	const char *body;			/* markup removed, spoilers kept */
+	uint32_t	body_len;
+	RvSpan	   *spans;			/* in body order, disjoint, non-empty */
+	uint32_t	nspans;
+} RvDoc;
+
+#define RV_DEFAULT_LANG "en"
+
+#endif							/* RV_CORE_H */

@@ -1,0 +1,354 @@
+/*
+ * rv_segment.c
+ *	  ICU sentence and word segmentation, and NFKC case folding.
+ */
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/uloc.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+#include "rv_segment.h"
+
+/* A few languages per backend is the norm; evict round-robin past that. */
+#define RV_BRK_CACHE_SIZE 8
+
+typedef struct BrkCacheEntry
+{
+	UBreakIteratorType type;
+	char		lang[36];
+	UBreakIterator *brk;
+} BrkCacheEntry;
+
+static BrkCacheEntry brk_cache[RV_BRK_CACHE_SIZE];
+static const UChar empty_text[1] = {0};
+static int	brk_cache_next;
+
+void
+rv_segment_reset(void)
+{
+	for (int i = 0; i < RV_BRK_CACHE_SIZE; i++)
+	{
+		if (brk_cache[i].brk)
+			ubrk_close(brk_cache[i].brk);
+		memset(&brk_cache[i], 0, sizeof(BrkCacheEntry));
+	}
+	brk_cache_next = 0;
+}
+
+/*
+ * Returns a cached break iterator of the given type for lang, set to text.
+ * Sentence iterators use ICU's abbreviation suppressions ("Dr.", "e.g."), so
+ * a title does not end a sentence.
+ */
+static UBreakIterator *
+get_break_iterator(UBreakIteratorType type, const char *lang, UText *text,
+				   RvError *err)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	BrkCacheEntry *e = NULL;
+	char		locale[ULOC_FULLNAME_CAPACITY + 16];
+
+	for (int i = 0; i < RV_BRK_CACHE_SIZE; i++)
+	{
+		if (brk_cache[i].brk && brk_cache[i].type == type &&
+			strcmp(brk_cache[i].lang, lang) == 0)
+		{
+			e = &brk_cache[i];
+			break;
+		}
+	}
+
+	if (e == NULL)
+	{
+		UBreakIterator *brk;
+
+		uloc_forLanguageTag(lang, locale, ULOC_FULLNAME_CAPACITY, NULL, &status);
+		if (U_FAILURE(status) || strlen(lang) >= sizeof(e->lang))
+		{
+			status = U_ZERO_ERROR;
+			strcpy(locale, "en");
+		}
+		if (type == UBRK_SENTENCE)
+			strcat(locale, strchr(locale, '@') ? ";ss=standard" : "@ss=standard");
+		brk = ubrk_open(type, locale, NULL, 0, &status);
+		if (U_FAILURE(status))
+		{
+			rv_error_set(err, RV_ERR_INTERNAL, 0, 0,
+						 "ICU could not open a break iterator for \"%s\": %s.",
+						 locale, u_errorName(status));
+			return NULL;
+		}
+		e = &brk_cache[brk_cache_next];
+		brk_cache_next = (brk_cache_next + 1) % RV_BRK_CACHE_SIZE;
+		if (e->brk)
+			ubrk_close(e->brk);
+		e->type = type;
+		strncpy(e->lang, strlen(lang) < sizeof(e->lang) ? lang : "en", sizeof(e->lang) - 1);
+		e->lang[sizeof(e->lang) - 1] = '\0';
+		e->brk = brk;
+	}
+
+	ubrk_setUText(e->brk, text, &status);
+	if (U_FAILURE(status))
+	{
+		rv_error_set(err, RV_ERR_INTERNAL, 0, 0,
+					 "ICU could not segment the text: %s.", u_errorName(status));
+		return NULL;
+	}
+	return e->brk;
+}
+
+static bool
+is_space_byte(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Trims ASCII white space and U+00A0/U+3000 (common in pasted reviews). */
+static void
+trim_range(const char *text, uint32_t *start, uint32_t *end)
+{
+	for (;;)
+	{
+		if (*start < *end && is_space_byte((unsigned char) text[*start]))
+			(*start)++;
+		else if (*end - *start >= 2 && memcmp(text + *start, "\xC2\xA0", 2) == 0)
+			*start += 2;
+		else if (*end - *start >= 3 && memcmp(text + *start, "\xE3\x80\x80", 3) == 0)
+			*start += 3;
+		else
+			break;
+	}
+	for (;;)
+	{
+		if (*end > *start && is_space_byte((unsigned char) text[*end - 1]))
+			(*end)--;
+		else if (*end - *start >= 2 && memcmp(text + *end - 2, "\xC2\xA0", 2) == 0)
+			*end -= 2;
+		else if (*end - *start >= 3 && memcmp(text + *end - 3, "\xE3\x80\x80", 3) == 0)
+			*end -= 3;
+		else
+			break;
+	}
+}
+
+int64_t
+rv_sentences(const char *text, size_t len, const char *lang,
+			 RvSentence **out, RvError *err)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	UText	   *ut;
+	UBreakIterator *brk;
+	RvSentence *sents = NULL;
+	int64_t		n = 0,
+				cap = 0;
+	int32_t		prev,
+				pos;
+
+	*out = NULL;
+	if (len > INT32_MAX)
+	{
+		rv_error_set(err, RV_ERR_LIMIT, 0, 0, "The text is too long to segment.");
+		return -1;
+	}
+	ut = utext_openUTF8(NULL, text, (int64_t) len, &status);
+	if (U_FAILURE(status))
+	{
+		rv_error_set(err, RV_ERR_INTERNAL, 0, 0, "ICU could not open the text: %s.",
+					 u_errorName(status));
+		return -1;
+	}
+	brk = get_break_iterator(UBRK_SENTENCE, lang, ut, err);
+	if (brk == NULL)
+	{
+		utext_close(ut);
+		return -1;
+	}
+
+	prev = ubrk_first(brk);
+	while ((pos = ubrk_next(brk)) != UBRK_DONE)
+	{
+		uint32_t	s = (uint32_t) prev,
+					e = (uint32_t) pos;
+
+		prev = pos;
+		trim_range(text, &s, &e);
+		if (s >= e)
+			continue;
+		if (n == cap)
+		{
+			cap = cap ? cap * 2 : 16;
+			sents = rv_realloc(sents, (size_t) cap * sizeof(RvSentence));
+		}
+		sents[n].start = s;
+		sents[n].end = e;
+		n++;
+	}
+	/* Detach the cached iterator from text that is about to go away. */
+	ubrk_setText(brk, empty_text, 0, &status);
+	utext_close(ut);
+	*out = sents;
+	return n;
+}
+
+static bool
+is_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			return false;
+	return true;
+}
+
+int64_t
+rv_fold(const char *s, size_t len, RvBuf *buf, RvError *err)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	const UNormalizer2 *nfkc_cf;
+	UChar		stackbuf[128],
+				stackbuf2[256];
+	UChar	   *src = stackbuf,
+			   *dst = stackbuf2;
+	int32_t		srclen,
+				dstlen,
+				outlen;
+
+	buf->len = 0;
+	if (is_ascii(s, len))
+	{
+		/* NFKC_Casefold of ASCII is just lower case. */
+		for (size_t i = 0; i < len; i++)
+		{
+			char		c = s[i];
+
+			rv_buf_append_char(buf, (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+		}
+		return (int64_t) buf->len;
+	}
+
+	nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
+	if (U_FAILURE(status))
+		goto icu_fail;
+
+	u_strFromUTF8(NULL, 0, &srclen, s, (int32_t) len, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		goto icu_fail;
+	status = U_ZERO_ERROR;
+	if (srclen > (int32_t) (sizeof(stackbuf) / sizeof(UChar)))
+		src = rv_alloc(sizeof(UChar) * (size_t) srclen);
+	u_strFromUTF8(src, srclen, NULL, s, (int32_t) len, &status);
+	if (U_FAILURE(status))
+		goto icu_fail;
+
+	/* Typographic apostrophes fold to the ASCII one, as the stemmers expect. */
+	for (int32_t i = 0; i < srclen; i++)
+		if (src[i] == 0x2019)
+			src[i] = '\'';
+
+	dstlen = unorm2_normalize(nfkc_cf, src, srclen, dst,
+							  (int32_t) (sizeof(stackbuf2) / sizeof(UChar)), &status);
+	if (status == U_BUFFER_OVERFLOW_ERROR)
+	{
+		status = U_ZERO_ERROR;
+		dst = rv_alloc(sizeof(UChar) * (size_t) dstlen);
+		dstlen = unorm2_normalize(nfkc_cf, src, srclen, dst, dstlen, &status);
+	}
+	if (U_FAILURE(status))
+		goto icu_fail;
+
+	u_strToUTF8(NULL, 0, &outlen, dst, dstlen, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		goto icu_fail;
+	status = U_ZERO_ERROR;
+	if ((size_t) outlen + 1 > buf->cap)
+	{
+		buf->data = rv_realloc(buf->data, (size_t) outlen + 1);
+		buf->cap = (size_t) outlen + 1;
+	}
+	u_strToUTF8(buf->data, outlen + 1, NULL, dst, dstlen, &status);
+	if (U_FAILURE(status))
+		goto icu_fail;
+	buf->len = (size_t) outlen;
+	buf->data[outlen] = '\0';
+	if (src != stackbuf)
+		rv_free(src);
+	if (dst != stackbuf2)
+		rv_free(dst);
+	return outlen;
+
+icu_fail:
+	if (src != stackbuf)
+		rv_free(src);
+	if (dst != stackbuf2)
+		rv_free(dst);
+	rv_error_set(err, RV_ERR_INTERNAL, 0, 0, "ICU could not normalize a word: %s.",
+				 u_errorName(status));
+	return -1;
+}
+
+int64_t
+rv_words(const char *text, size_t len, const char *lang,
+		 RvWordCallback cb, void *arg, RvError *err)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	UText	   *ut;
+	UBreakIterator *brk;
+	RvBuf		folded;
+	RvWord		w;
+	int32_t		prev,
+				pos;
+	int64_t		n = 0;
+
+	if (len > INT32_MAX)
+	{
+		rv_error_set(err, RV_ERR_LIMIT, 0, 0, "The text is too long to segment.");
+		return -1;
+	}
+	ut = utext_openUTF8(NULL, text, (int64_t) len, &status);
+	if (U_FAILURE(status))
+	{
+		rv_error_set(err, RV_ERR_INTERNAL, 0, 0, "ICU could not open the text: %s.",
+					 u_errorName(status));
+		return -1;
+	}
+	brk = get_break_iterator(UBRK_WORD, lang, ut, err);
+	if (brk == NULL)
+	{
+		utext_close(ut);
+		return -1;
+	}
+
+	rv_buf_init(&folded, 64);
+	prev = ubrk_first(brk);
+	while ((pos = ubrk_next(brk)) != UBRK_DONE)
+	{
+		int32_t		start = prev;
+
+		prev = pos;
+		/* Rule status below UBRK_WORD_NONE_LIMIT: spaces and punctuation. */
+		if (ubrk_getRuleStatus(brk) < UBRK_WORD_NONE_LIMIT)
+			continue;
+		if (rv_fold(text + start, (size_t) (pos - start), &folded, err) < 0)
+		{
+			n = -1;
+			break;
+		}
+		if (folded.len == 0)
+			continue;
+		w.start = (uint32_t) start;
+		w.end = (uint32_t) pos;
+		w.folded = folded.data;
+		w.folded_len = (uint32_t) folded.len;
+		w.index = (uint32_t) n;
+		n++;
+		if (!cb(&w, arg))
+			break;
+	}
+	ubrk_setText(brk, empty_text, 0, &status);
+	utext_close(ut);
+	rv_free(folded.data);
+	return n;
+}
