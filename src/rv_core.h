@@ -122,5 +122,6 @@ typedef struct RvDoc
 } RvDoc;
 
 #define RV_DEFAULT_LANG "en"
+#define RV_LANG_BUFSIZE 36		/* a BCP 47 tag (35 bytes at most) + NUL */
 
 #endif							/* RV_CORE_H */

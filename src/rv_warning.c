@@ -18,7 +18,7 @@
 
 /* Sorted, for bsearch. */
 static const char *const filler_words[] = {
-	"achtung", "ahead", "alert", "alerta", "all", "are", "attention", "avertissement",
+	"achtung", "ahead", "alert", "alerta", "alerte", "all", "are", "attention", "avertissement",
 	"aviso", "be", "below", "beware", "book", "caution", "contain", "contains",
 	"contiene", "contient", "de", "des", "du", "el", "enthält", "entire", "episode",
 	"et", "film", "follow", "follows", "for", "full", "heads", "heavy", "here",

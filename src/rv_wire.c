@@ -233,7 +233,7 @@ rv_wire_decode(const char *data, size_t len, RvError *err)
 	}
 	if (r.left != 0)
 	{
-		rv_error_set(err, RV_ERR_BINARY, 0, 0, "%zu unexpected bytes after the review at byte %zu.",
+		rv_error_set(err, RV_ERR_BINARY, 0, 0, "Unexpected data (%zu bytes) after the review at byte %zu.",
 					 r.left, r.pos);
 		goto fail;
 	}

@@ -1,0 +1,72 @@
+-- Every malformed input is an ERROR with the right SQLSTATE and a message
+-- that says what and where; nothing crashes.
+CREATE FUNCTION pg_temp.try(t text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	msg text;
+	det text;
+BEGIN
+	PERFORM t::review;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || msg || ' | ' || det;
+END $$;
+
+SELECT pg_temp.try(t) FROM (VALUES
+	-- front matter: every error names the line
+	(E'---\ntitle: A\ncolour: red\n---\nx'),
+	(E'---\ntitle: A\ntitle: B\n---\nx'),
+	(E'---\ntitle: A\nrating: 4/5\n'),
+	(E'---\nrating: 11/10\n---\nx'),
+	(E'---\nrating: 4.5\n---\nx'),
+	(E'---\nrating: ten\n---\nx'),
+	(E'---\nrating: ★★★★★★\n---\nx'),
+	(E'---\n\n\nlang: english\n---\nx'),
+	(E'---\nlang: en_US\n---\nx'),
+	(E'---\njust some text\n---\nx'),
+	(E'---\ntitle:\n---\nx'),
+	(E'---\ntitle: "unterminated\n---\nx'),
+	(E'---\ntitle: "bad \\q escape"\n---\nx'),
+	-- markup: every error names the marker and the character
+	('abc ||never closed'),
+	('abc >!never closed'),
+	('abc [spoiler]never closed'),
+	('abc (view spoiler)[never closed'),
+	('abc <spoiler>never closed'),
+	('abc <span class="spoiler">never closed'),
+	('abc <details>never closed'),
+	('abc !!never closed'),
+	('ab ||x >!y|| z!<'),
+	('a [spoiler]b <spoiler>c[/spoiler] d</spoiler>'),
+	('stray [/spoiler] closer'),
+	('stray (hide spoiler)] closer'),
+	('stray </spoiler> closer'),
+	('stray </details> closer'),
+	('empty |||| span'),
+	('empty [spoiler][/spoiler] span'),
+	(E'label [spoiler=no end\nhere'),
+	-- character positions count characters (not bytes), front matter included
+	(E'---\ntitle: 映画\n---\n日本語のレビュー ||閉じない'),
+	-- fine inputs, for contrast
+	('fine ||closed||'),
+	('')
+) AS v(t);
+
+-- Nesting deeper than 64 is refused rather than recursed into.
+SELECT pg_temp.try(repeat('[spoiler]', 65) || 'x' || repeat('[/spoiler]', 65));
+SELECT pg_temp.try(repeat('[spoiler]', 64) || 'x' || repeat('[/spoiler]', 64));
+
+-- The constructor validates its arguments the same way.
+SELECT review('x', rating => 'nine');
+SELECT review('x', lang => 'xx_YY');
+SELECT review('unclosed ||x');
+SELECT review(NULL) IS NULL AS null_body_gives_null;
+
+-- jsonb input errors.
+SELECT '[1,2]'::jsonb::review;
+SELECT '{"title": "no body"}'::jsonb::review;
+SELECT '{"body": "x", "colour": "red"}'::jsonb::review;
+SELECT '{"body": "x", "rating": 5}'::jsonb::review;
+
+-- jsonb cannot carry a NUL byte either (binary input is tested in review_binary).
+SELECT '{"body": "a\u0000b"}'::jsonb::review;

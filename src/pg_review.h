@@ -1,0 +1,42 @@
+/*
+ * pg_review.h
+ *	  Shared declarations of the PostgreSQL glue of pg_review.
+ */
+#ifndef PG_REVIEW_H
+#define PG_REVIEW_H
+
+#include "postgres.h"
+#include "fmgr.h"
+
+#include "rv_core.h"
+#include "rv_layout.h"
+#include "rv_segment.h"
+
+/* A detoasted review value. */
+typedef RvHeader Review;
+
+#define DatumGetReviewP(x)		((Review *) PG_DETOAST_DATUM(x))
+#define PG_GETARG_REVIEW_P(n)	DatumGetReviewP(PG_GETARG_DATUM(n))
+#define PG_RETURN_REVIEW_P(x)	PG_RETURN_POINTER(x)
+
+/* Raises the ERROR that err describes, for a value of type typname. */
+extern void rv_report(const RvError *err, const char *typname, const char *input)
+			pg_attribute_noreturn();
+
+/* Analyses a parsed document and builds the stored value (review_analyze.c). */
+extern Review *review_from_doc(const RvDoc *doc);
+
+/*
+ * Calls fn for each keyword of text in language lang: ICU words, NFKC case
+ * folded, then stemmed by PostgreSQL's Snowball dictionary for the language
+ * (stop words yield no keyword but keep their word number).
+ */
+typedef void (*ReviewKeywordFn) (void *arg, const RvWord *word,
+								 const char *lex, uint32 len);
+extern void review_normalize_text(const char *text, size_t len, const char *lang,
+								  ReviewKeywordFn fn, void *arg);
+
+/* Section offsets of a stored value. */
+extern void review_layout(const Review *r, RvLayout *l);
+
+#endif							/* PG_REVIEW_H */

@@ -1,0 +1,389 @@
+/*
+ * review_analyze.c
+ *	  What input derives from a review: ICU sentences, spoiler scores, and
+ *	  keywords stemmed by PostgreSQL's Snowball dictionaries; then the stored
+ *	  value.
+ *
+ * Stemming goes through the text search dictionary cache, so it is the very
+ * english_stem, french_stem, ... that to_tsvector uses.  Languages without a
+ * Snowball dictionary (Japanese, Chinese, Thai, ...) keep the folded ICU
+ * words.  Keyword extraction for reviewquery terms uses the same path, so
+ * queries and reviews always agree on what a keyword is.
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "common/hashfn.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "tsearch/ts_public.h"
+#include "utils/memutils.h"
+#include "tsearch/ts_cache.h"
+
+#include "pg_review.h"
+#include "rv_detect.h"
+#include "rv_segment.h"
+
+/* Snowball dictionaries shipped with PostgreSQL, by ISO 639-1 code. */
+static const struct
+{
+	const char *lang;
+	const char *dict;
+}			snowball_dicts[] = {
+	{"ar", "arabic_stem"}, {"ca", "catalan_stem"}, {"da", "danish_stem"},
+	{"de", "german_stem"}, {"el", "greek_stem"}, {"en", "english_stem"},
+	{"es", "spanish_stem"}, {"eu", "basque_stem"}, {"fi", "finnish_stem"},
+	{"fr", "french_stem"}, {"ga", "irish_stem"}, {"hi", "hindi_stem"},
+	{"hu", "hungarian_stem"}, {"hy", "armenian_stem"}, {"id", "indonesian_stem"},
+	{"it", "italian_stem"}, {"lt", "lithuanian_stem"}, {"nb", "norwegian_stem"},
+	{"ne", "nepali_stem"}, {"nl", "dutch_stem"}, {"nn", "norwegian_stem"},
+	{"no", "norwegian_stem"}, {"pt", "portuguese_stem"}, {"ro", "romanian_stem"},
+	{"ru", "russian_stem"}, {"sr", "serbian_stem"}, {"sv", "swedish_stem"},
+	{"ta", "tamil_stem"}, {"tr", "turkish_stem"}, {"yi", "yiddish_stem"}
+};
+
+#define NUM_SNOWBALL (sizeof(snowball_dicts) / sizeof(snowball_dicts[0]))
+
+/* Dictionary OIDs by index into snowball_dicts; looked up once per backend. */
+static Oid	snowball_oid[NUM_SNOWBALL];
+static bool snowball_looked_up[NUM_SNOWBALL];
+
+/* The Snowball dictionary for a BCP 47 tag, or InvalidOid. */
+static Oid
+dict_for_lang(const char *lang)
+{
+	size_t		n = strcspn(lang, "-");
+
+	for (size_t i = 0; i < NUM_SNOWBALL; i++)
+	{
+		if (strlen(snowball_dicts[i].lang) == n &&
+			memcmp(snowball_dicts[i].lang, lang, n) == 0)
+		{
+			if (!snowball_looked_up[i])
+			{
+				List	   *name = list_make2(makeString("pg_catalog"),
+											  makeString((char *) snowball_dicts[i].dict));
+
+				snowball_oid[i] = get_ts_dict_oid(name, true);
+				snowball_looked_up[i] = true;
+			}
+			return snowball_oid[i];
+		}
+	}
+	return InvalidOid;
+}
+
+/*
+ * A per-call memo of folded word -> lexemes: review text is Zipfian, so most
+ * words repeat and the dictionary call is the costly part.
+ */
+typedef struct StemEntry
+{
+	char	   *word;			/* NULL: empty slot */
+	uint32		wlen;
+	uint32		hash;
+	int			nlex;			/* 0: stop word */
+	char	  **lex;
+	uint32	   *lexlen;
+} StemEntry;
+
+typedef struct StemCache
+{
+	StemEntry  *slots;
+	uint32		mask;
+	uint32		used;
+	TSDictionaryCacheEntry *dict;
+} StemCache;
+
+static void
+stem_cache_init(StemCache *c, Oid dictoid)
+{
+	c->mask = 255;
+	c->used = 0;
+	c->slots = palloc0(sizeof(StemEntry) * (c->mask + 1));
+	c->dict = OidIsValid(dictoid) ? lookup_ts_dictionary_cache(dictoid) : NULL;
+}
+
+static StemEntry *
+stem_cache_slot(StemEntry *slots, uint32 mask, const char *w, uint32 len, uint32 hash)
+{
+	uint32		i = hash & mask;
+
+	while (slots[i].word != NULL &&
+		   !(slots[i].hash == hash && slots[i].wlen == len && memcmp(slots[i].word, w, len) == 0))
+		i = (i + 1) & mask;
+	return &slots[i];
+}
+
+static void
+stem_cache_grow(StemCache *c)
+{
+	uint32		newmask = c->mask * 2 + 1;
+	StemEntry  *slots = palloc0(sizeof(StemEntry) * (newmask + 1));
+
+	for (uint32 i = 0; i <= c->mask; i++)
+		if (c->slots[i].word != NULL)
+			*stem_cache_slot(slots, newmask, c->slots[i].word, c->slots[i].wlen,
+							 c->slots[i].hash) = c->slots[i];
+	pfree(c->slots);
+	c->slots = slots;
+	c->mask = newmask;
+}
+
+static StemEntry *
+stem(StemCache *c, const char *w, uint32 len)
+{
+	uint32		hash = hash_bytes((const unsigned char *) w, (int) len);
+	StemEntry  *e = stem_cache_slot(c->slots, c->mask, w, len, hash);
+	TSLexeme   *res = NULL;
+
+	if (e->word != NULL)
+		return e;
+
+	e->word = pnstrdup(w, len);
+	e->wlen = len;
+	e->hash = hash;
+	if (c->dict)
+	{
+		DictSubState dstate = {false, false, NULL};
+
+		res = (TSLexeme *) DatumGetPointer(FunctionCall4(&c->dict->lexize,
+														 PointerGetDatum(c->dict->dictData),
+														 PointerGetDatum(w),
+														 Int32GetDatum((int32) len),
+														 PointerGetDatum(&dstate)));
+	}
+	if (res == NULL)
+	{
+		/* No dictionary, or it does not know the word: keep it as folded. */
+		e->nlex = 1;
+		e->lex = palloc(sizeof(char *));
+		e->lexlen = palloc(sizeof(uint32));
+		e->lex[0] = e->word;
+		e->lexlen[0] = len;
+	}
+	else
+	{
+		int			n = 0;
+
+		while (res[n].lexeme != NULL)
+			n++;
+		e->nlex = n;
+		e->lex = palloc(sizeof(char *) * (n ? n : 1));
+		e->lexlen = palloc(sizeof(uint32) * (n ? n : 1));
+		for (int i = 0; i < n; i++)
+		{
+			e->lex[i] = res[i].lexeme;
+			e->lexlen[i] = (uint32) strlen(res[i].lexeme);
+		}
+	}
+	if (++c->used * 2 > c->mask)
+	{
+		StemEntry	copy = *e;
+
+		stem_cache_grow(c);
+		e = stem_cache_slot(c->slots, c->mask, copy.word, copy.wlen, copy.hash);
+	}
+	return e;
+}
+
+typedef struct NormalizeState
+{
+	StemCache	cache;
+	ReviewKeywordFn fn;
+	void	   *arg;
+} NormalizeState;
+
+static bool
+normalize_word(const RvWord *w, void *arg)
+{
+	NormalizeState *st = arg;
+	StemEntry  *e;
+
+	if ((w->index & 1023) == 0)
+		CHECK_FOR_INTERRUPTS();
+	if (w->folded_len > RV_MAX_LEXEME)
+		return true;			/* too long to be a keyword, like to_tsvector */
+	e = stem(&st->cache, w->folded, w->folded_len);
+	for (int i = 0; i < e->nlex; i++)
+		if (e->lexlen[i] > 0 && e->lexlen[i] <= RV_MAX_LEXEME)
+			st->fn(st->arg, w, e->lex[i], e->lexlen[i]);
+	return true;
+}
+
+void
+review_normalize_text(const char *text, size_t len, const char *lang,
+					  ReviewKeywordFn fn, void *arg)
+{
+	NormalizeState st;
+	RvError		err = {0};
+
+	stem_cache_init(&st.cache, dict_for_lang(lang));
+	st.fn = fn;
+	st.arg = arg;
+	if (rv_words(text, len, lang, normalize_word, &st, &err) < 0)
+		rv_report(&err, "review", NULL);
+}
+
+/* One keyword occurrence, before grouping. */
+typedef struct Occurrence
+{
+	const char *lex;
+	uint32		len;
+	uint32		pos;
+} Occurrence;
+
+typedef struct CollectState
+{
+	Occurrence *occ;
+	uint32		n;
+	uint32		cap;
+	/* what hides a word: marked spans, and sentences scoring >= threshold */
+	const RvSpan *spans;
+	uint32		nspans;
+	uint32		span_i;
+	const RvSentence *sents;
+	const float *scores;
+	uint32		nsents;
+	uint32		sent_i;
+	uint32		nwords;
+} CollectState;
+
+static bool
+word_hidden(CollectState *st, const RvWord *w)
+{
+	while (st->span_i < st->nspans &&
+		   st->spans[st->span_i].start + st->spans[st->span_i].len <= w->start)
+		st->span_i++;
+	if (st->span_i < st->nspans && st->spans[st->span_i].start < w->end)
+		return true;
+	while (st->sent_i < st->nsents && st->sents[st->sent_i].end <= w->start)
+		st->sent_i++;
+	return st->sent_i < st->nsents && st->sents[st->sent_i].start < w->end &&
+		st->scores[st->sent_i] >= RV_DEFAULT_THRESHOLD;
+}
+
+static void
+collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
+{
+	CollectState *st = arg;
+
+	if (st->n == st->cap)
+	{
+		st->cap *= 2;
+		st->occ = repalloc_huge(st->occ, sizeof(Occurrence) * st->cap);
+	}
+	st->occ[st->n].lex = lex;
+	st->occ[st->n].len = len;
+	st->occ[st->n].pos = (w->index << 1) | (word_hidden(st, w) ? RV_POS_HIDDEN : 0);
+	st->n++;
+	st->nwords = w->index + 1;
+}
+
+static int
+cmp_occurrence(const void *a, const void *b)
+{
+	const Occurrence *x = a,
+			   *y = b;
+	int			c = rv_lexcmp(x->lex, x->len, y->lex, y->len);
+
+	if (c != 0)
+		return c;
+	return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+Review *
+review_from_doc(const RvDoc *doc)
+{
+	RvAnalysis	an;
+	RvError		err = {0};
+	CollectState st;
+	RvDetectInput din;
+	char		lang[RV_LANG_BUFSIZE];
+	int64		nsents;
+	size_t		size;
+	Review	   *r;
+	uint32	   *pos;
+
+	memset(&an, 0, sizeof(an));
+	snprintf(lang, sizeof(lang), "%.*s", (int) doc->lang_len, doc->lang);
+
+	nsents = rv_sentences(doc->body, doc->body_len, lang, &an.sents, &err);
+	if (nsents < 0)
+		rv_report(&err, "review", NULL);
+	an.nsents = (uint32) nsents;
+	an.scores = palloc0(sizeof(float) * (an.nsents ? an.nsents : 1));
+
+	din.body = doc->body;
+	din.body_len = doc->body_len;
+	din.lang = lang;
+	din.warning = doc->warning;
+	din.sents = an.sents;
+	din.nsents = an.nsents;
+	din.spans = doc->spans;
+	din.nspans = doc->nspans;
+	an.score = rv_detect(&din, an.scores, &err);
+	if (an.score < 0)
+		rv_report(&err, "review", NULL);
+
+	memset(&st, 0, sizeof(st));
+	st.cap = 256;
+	st.occ = palloc(sizeof(Occurrence) * st.cap);
+	st.spans = doc->spans;
+	st.nspans = doc->nspans;
+	st.sents = an.sents;
+	st.scores = an.scores;
+	st.nsents = an.nsents;
+	review_normalize_text(doc->body, doc->body_len, lang, collect_keyword, &st);
+
+	/* Group occurrences into distinct keywords with sorted positions. */
+	if (st.n > 0)
+		qsort(st.occ, st.n, sizeof(Occurrence), cmp_occurrence);
+	an.lex = palloc(sizeof(RvLexeme) * (st.n ? st.n : 1));
+	pos = palloc(sizeof(uint32) * (st.n ? st.n : 1));
+	for (uint32 i = 0; i < st.n; i++)
+	{
+		RvLexeme   *x;
+
+		if (an.nlex == 0 || rv_lexcmp(an.lex[an.nlex - 1].str, an.lex[an.nlex - 1].len,
+									  st.occ[i].lex, st.occ[i].len) != 0)
+		{
+			x = &an.lex[an.nlex++];
+			x->str = st.occ[i].lex;
+			x->len = st.occ[i].len;
+			x->pos = pos + i;
+			x->npos = 0;
+		}
+		x = &an.lex[an.nlex - 1];
+		/* A word stemmed to the same keyword twice counts once. */
+		if (x->npos > 0 && (x->pos[x->npos - 1] >> 1) == (st.occ[i].pos >> 1))
+			continue;
+		pos[x->pos - pos + x->npos] = st.occ[i].pos;
+		x->npos++;
+	}
+	an.nwords = st.nwords;
+
+	size = rv_layout_size(doc, &an);
+	if (size == 0 || size > MaxAllocSize)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("value of type review is too large"),
+				 errdetail("A review with its analysis may take at most %zu bytes.",
+						   (size_t) MaxAllocSize)));
+	r = palloc0(size);
+	rv_layout_write(doc, &an, r);
+	SET_VARSIZE(r, size);
+	return r;
+}
+
+void
+review_layout(const Review *r, RvLayout *l)
+{
+	if (r->version != RV_LAYOUT_VERSION || !rv_layout_compute(r, l) ||
+		l->total != VARSIZE(r))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored value of type review is corrupted"),
+				 errdetail("Format version %u, %zu bytes.", r->version, (size_t) VARSIZE(r))));
+}

@@ -1,0 +1,170 @@
+/*
+ * rv_layout.h
+ *	  The stored form of a review value.
+ *
+ * A review is a varlena laid out as follows; every integer is native-endian
+ * (the binary wire format in rv_wire.c is separate and portable), every
+ * array 4-byte aligned:
+ *
+ *	RvHeader	version, flags, counts, rating, review-level spoiler score,
+ *				string lengths
+ *	meta		lang, title, author, rating text (as written), padded to 4;
+ *				first, so the accessors of metadata fetch a short prefix of a
+ *				TOASTed value
+ *	spans		RvSpanEntry[nspans]: marked spans (byte ranges of the body)
+ *	sentences	RvSentEntry[nsents]: ICU sentences and their spoiler scores
+ *	lexemes		RvLexEntry[nlex]: keywords, sorted bytewise, distinct
+ *	positions	uint32[npos]: per lexeme, its word positions in order, each
+ *				(word number << 1) | RV_POS_HIDDEN when a reader who has not
+ *				seen the film would not see it (marked span, or a sentence
+ *				scoring >= the default threshold)
+ *	body		UTF-8, markup removed, spoilers kept
+ *	labels		span labels
+ *	lexstr		lexeme strings
+ *
+ * The fields as written (metadata, warning flag, body, spans) make the value;
+ * everything else is derived from them at input and never re-derived by
+ * queries.  Equality and ordering look only at the fields as written.
+ */
+#ifndef RV_LAYOUT_H
+#define RV_LAYOUT_H
+
+#include <string.h>
+
+#include "rv_core.h"
+
+#define RV_LAYOUT_VERSION	1
+
+#define RV_FLAG_WARNING		0x01
+#define RV_FLAG_TITLE		0x02
+#define RV_FLAG_AUTHOR		0x04
+#define RV_FLAG_RATING		0x08
+#define RV_FLAG_ALL			0x0F
+
+#define RV_POS_HIDDEN		1u
+#define RV_LEX_VISIBLE		0x0001	/* has a position that is not hidden */
+#define RV_MAX_LEXEME		1024	/* longer "words" are not indexed */
+
+typedef struct RvHeader
+{
+	int32_t		vl_len_;		/* varlena header (do not touch directly) */
+	uint8_t		version;
+	uint8_t		flags;
+	uint16_t	reserved;
+	uint32_t	nspans;
+	uint32_t	nsents;
+	uint32_t	nlex;
+	uint32_t	npos;
+	uint32_t	nwords;
+	float		rating;			/* 0..100, or -1 */
+	float		score;			/* review-level spoiler score */
+	uint32_t	lang_len;
+	uint32_t	title_len;
+	uint32_t	author_len;
+	uint32_t	rating_len;
+	uint32_t	body_len;
+	uint32_t	labels_len;
+	uint32_t	lexstr_len;
+} RvHeader;
+
+typedef struct RvSpanEntry
+{
+	uint32_t	start;
+	uint32_t	len;
+	uint32_t	label_off;		/* into labels */
+	uint32_t	label_len;		/* UINT32_MAX: no label */
+} RvSpanEntry;
+
+typedef struct RvSentEntry
+{
+	uint32_t	start;
+	uint32_t	end;
+	float		score;
+} RvSentEntry;
+
+typedef struct RvLexEntry
+{
+	uint32_t	off;			/* into lexstr */
+	uint16_t	len;
+	uint16_t	flags;			/* RV_LEX_VISIBLE */
+	uint32_t	pos_off;		/* index of the first position */
+	uint32_t	npos;
+} RvLexEntry;
+
+/* A keyword with its positions, as the analysis produces it. */
+typedef struct RvLexeme
+{
+	const char *str;
+	uint32_t	len;
+	const uint32_t *pos;
+	uint32_t	npos;
+} RvLexeme;
+
+/* What input derives from the fields as written. */
+typedef struct RvAnalysis
+{
+	RvSentence *sents;
+	float	   *scores;			/* per sentence */
+	uint32_t	nsents;
+	float		score;			/* review level */
+	RvLexeme   *lex;			/* sorted by rv_lexcmp, distinct */
+	uint32_t	nlex;
+	uint32_t	nwords;
+} RvAnalysis;
+
+/* Section offsets of a value, computed from its header. */
+typedef struct RvLayout
+{
+	size_t		meta;
+	size_t		spans;
+	size_t		sents;
+	size_t		lex;
+	size_t		pos;
+	size_t		body;
+	size_t		labels;
+	size_t		lexstr;
+	size_t		total;
+} RvLayout;
+
+/* Bytewise order of keywords; a proper prefix sorts first. */
+static inline int
+rv_lexcmp(const char *a, uint32_t alen, const char *b, uint32_t blen)
+{
+	int			c = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (c != 0)
+		return c;
+	return (alen > blen) - (alen < blen);
+}
+
+/* Computes offsets; false if the sizes overflow RV_MAX_VALUE_SIZE. */
+extern bool rv_layout_compute(const RvHeader *h, RvLayout *l);
+
+/* Size of the value for doc + analysis, or 0 if over RV_MAX_VALUE_SIZE. */
+extern size_t rv_layout_size(const RvDoc *doc, const RvAnalysis *an);
+
+/* Writes the value into dst (size from rv_layout_size, zeroed); not vl_len_. */
+extern void rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst);
+
+/*
+ * A read-only view of the fields as written; strings point into the value,
+ * only doc->spans is allocated (release with rv_layout_doc_release).
+ */
+extern void rv_layout_doc(const RvHeader *h, RvDoc *doc);
+extern void rv_layout_doc_release(RvDoc *doc);
+
+/* Checks every offset, length, order and UTF-8 of a stored value. */
+extern bool rv_layout_validate(const void *p, size_t size, RvError *err);
+
+/* Section accessors. */
+#define RV_SECTION(h, l, field, type) ((const type *) ((const char *) (h) + (l)->field))
+
+/* Binary search of a keyword; returns its index or -1. */
+extern int64_t rv_layout_find_lexeme(const RvHeader *h, const RvLayout *l,
+									 const char *s, uint32_t len);
+
+/* Index of the first keyword >= s (for prefix scans). */
+extern uint32_t rv_layout_lower_bound(const RvHeader *h, const RvLayout *l,
+									  const char *s, uint32_t len);
+
+#endif							/* RV_LAYOUT_H */

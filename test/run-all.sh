@@ -1,0 +1,61 @@
+#!/bin/bash
+# Runs every test of pg_review: the core unit tests, then the pg_regress
+# suites against a throwaway cluster (pg_virtualenv creates it on a free port
+# and removes it on exit, even after a failure or a crashed server), then the
+# TAP tests.  Ends with one line "N passed, N failed" over all of them.
+set -u
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+# Installing into the server's directories needs root (or a writable
+# PostgreSQL installation).
+SUDO=""
+[ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && SUDO=sudo
+
+echo "== core unit tests"
+out=$(make -s unit 2>&1); echo "$out"
+line=$(echo "$out" | grep -E '^unit: [0-9]+ passed, [0-9]+ failed' | tail -1)
+if [ -n "$line" ]; then
+	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+	count 0 1
+fi
+
+echo "== build and install"
+if ! make -s all >/dev/null || ! $SUDO make -s install >/dev/null; then
+	echo "build or install failed"
+	echo "$passed passed, $((failed + 1)) failed"
+	exit 1
+fi
+
+echo "== pg_regress (throwaway cluster)"
+rm -rf test/regress_out
+mkdir -p test/regress_out
+# pg_regress runs as the invoking user; the server runs as postgres when we
+# are root, and must be able to write the COPY files of the binary tests.
+chmod 777 test/regress_out
+pg_virtualenv -t -v 15 make -s installcheck > test/regress_out/installcheck.log 2>&1
+rc=$?
+cat test/regress_out/installcheck.log
+ok=$(grep -cE '\.\.\. ok( |$)' test/regress_out/installcheck.log || true)
+bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed' test/regress_out/installcheck.log || true)
+if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
+count "$ok" "$bad"
+[ -f test/regress_out/regression.diffs ] && [ "$bad" -gt 0 ] && head -200 test/regress_out/regression.diffs
+
+if ls test/t/*.pl >/dev/null 2>&1; then
+	echo "== TAP tests"
+	PG_BINDIR=$(pg_config --bindir)
+	out=$(PATH="$PG_BINDIR:$PATH" PERL5LIB="$(pg_config --pgxs | xargs dirname)/../test/perl" \
+		prove -v test/t/ 2>&1); echo "$out" | tail -40
+	tap_ok=$(echo "$out" | grep -cE '^ok ' || true)
+	tap_bad=$(echo "$out" | grep -cE '^not ok ' || true)
+	echo "$out" | grep -q '^Result: PASS' || tap_bad=$((tap_bad > 0 ? tap_bad : 1))
+	count "$tap_ok" "$tap_bad"
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
