@@ -52,8 +52,10 @@ ifeq ($(ICU_PKG_LIBS)$(ICU_LIBS),)
 $(error ICU was not found: install libicu-dev (pkg-config icu-uc icu-i18n))
 endif
 
-$(DATA_built): sql/$(EXTENSION).sql
-	cp $< $@
+# The install script: objects, the shipped theme lexicon, then the end part.
+INSTALL_PARTS = sql/$(EXTENSION).sql $(wildcard sql/$(EXTENSION)_themes.sql) sql/$(EXTENSION)_end.sql
+$(DATA_built): $(INSTALL_PARTS)
+	cat $^ > $@
 
 # The core unit tests link the core files only: no server, no postgres.h.
 UNIT_SRCS	= $(sort $(wildcard test/unit/*.c))

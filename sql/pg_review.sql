@@ -225,3 +225,290 @@ DEFAULT FOR TYPE @extschema@.review USING hash AS
 	FUNCTION 2 @extschema@.review_hash_extended(@extschema@.review, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.review_hash_ops USING hash IS
 'hash operator class of review (hash joins, hash aggregation, hash partitioning)';
+
+--------------------------------------------------------------------------
+-- Spoilers and redaction (read from the analysis stored at input)
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.spoilers(r @extschema@.review,
+									 OUT start pg_catalog.int4, OUT len pg_catalog.int4,
+									 OUT source pg_catalog.text, OUT score pg_catalog.float4,
+									 OUT content pg_catalog.text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'review_spoilers'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION @extschema@.spoilers(@extschema@.review) IS
+'every spoiler span in body order: marked spans (source markup, score 1) and sentences detected at the default threshold; offsets in characters of review_body';
+
+CREATE FUNCTION @extschema@.review_sentences(r @extschema@.review,
+											 OUT start pg_catalog.int4, OUT len pg_catalog.int4,
+											 OUT score pg_catalog.float4, OUT sentence pg_catalog.text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'review_sentences'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@.review_sentences(@extschema@.review) IS
+'the ICU sentences of review_body with their spoiler scores; offsets in characters';
+
+CREATE FUNCTION @extschema@.spoiler_score(@extschema@.review) RETURNS pg_catalog.float4
+AS 'MODULE_PATHNAME', 'review_spoiler_score' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spoiler_score(@extschema@.review) IS
+'how likely the review as a whole reveals the plot, in [0,1]';
+
+CREATE FUNCTION @extschema@.redact(r @extschema@.review,
+								   mask pg_catalog.text DEFAULT '[spoiler]',
+								   threshold pg_catalog.float4 DEFAULT 0.5)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'review_redact'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.redact(@extschema@.review, pg_catalog.text, pg_catalog.float4) IS
+'review_body with marked spans and sentences scoring >= threshold replaced by mask (threshold 1: marked spans only); adjacent masks collapse';
+
+--------------------------------------------------------------------------
+-- reviewquery and keywords
+--------------------------------------------------------------------------
+
+CREATE TYPE @extschema@.reviewquery;
+
+CREATE FUNCTION @extschema@.reviewquery_in(pg_catalog.cstring)
+RETURNS @extschema@.reviewquery
+AS 'MODULE_PATHNAME', 'reviewquery_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reviewquery_out(@extschema@.reviewquery)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'reviewquery_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reviewquery_recv(pg_catalog.internal)
+RETURNS @extschema@.reviewquery
+AS 'MODULE_PATHNAME', 'reviewquery_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.reviewquery_send(@extschema@.reviewquery)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'reviewquery_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.reviewquery (
+	INTERNALLENGTH = variable,
+	INPUT = @extschema@.reviewquery_in,
+	OUTPUT = @extschema@.reviewquery_out,
+	RECEIVE = @extschema@.reviewquery_recv,
+	SEND = @extschema@.reviewquery_send,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+COMMENT ON TYPE @extschema@.reviewquery IS
+'a keyword query over reviews: & | ! ( ) "phrases" prefix* and <N> distance, terms normalized like review keywords';
+COMMENT ON FUNCTION @extschema@.reviewquery_in(pg_catalog.cstring) IS 'parses a reviewquery, normalizing terms in English';
+COMMENT ON FUNCTION @extschema@.reviewquery_out(@extschema@.reviewquery) IS 'prints a reviewquery with its normalized terms quoted';
+COMMENT ON FUNCTION @extschema@.reviewquery_recv(pg_catalog.internal) IS 'reads and validates the binary form of a reviewquery';
+COMMENT ON FUNCTION @extschema@.reviewquery_send(@extschema@.reviewquery) IS 'writes the binary form of a reviewquery';
+
+CREATE FUNCTION @extschema@.reviewquery(query pg_catalog.text, lang pg_catalog.text DEFAULT 'en')
+RETURNS @extschema@.reviewquery
+AS 'MODULE_PATHNAME', 'reviewquery_parse'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.reviewquery(pg_catalog.text, pg_catalog.text) IS
+'parses a reviewquery, normalizing its terms in the given language';
+
+CREATE FUNCTION @extschema@.review_keywords(@extschema@.review) RETURNS pg_catalog.text[]
+AS 'MODULE_PATHNAME', 'review_keywords' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_keywords(@extschema@.review) IS
+'the normalized keywords of a review (ICU words, NFKC case folding, Snowball stems, no stop words), sorted and distinct';
+
+CREATE FUNCTION @extschema@.review_match(@extschema@.review, @extschema@.reviewquery) RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_match' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_match(@extschema@.review, @extschema@.reviewquery) IS 'implementation of review @@ reviewquery';
+CREATE FUNCTION @extschema@.review_match_text(@extschema@.review, pg_catalog.text) RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_match_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_match_text(@extschema@.review, pg_catalog.text) IS 'implementation of review @@ text';
+CREATE FUNCTION @extschema@.review_match_safe(@extschema@.review, @extschema@.reviewquery) RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_match_safe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_match_safe(@extschema@.review, @extschema@.reviewquery) IS 'implementation of review @@~ reviewquery';
+CREATE FUNCTION @extschema@.review_match_text_safe(@extschema@.review, pg_catalog.text) RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_match_text_safe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_match_text_safe(@extschema@.review, pg_catalog.text) IS 'implementation of review @@~ text';
+CREATE FUNCTION @extschema@.review_exists(@extschema@.review, pg_catalog.text) RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_exists' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_exists(@extschema@.review, pg_catalog.text) IS 'implementation of review ? text';
+CREATE FUNCTION @extschema@.review_exists_any(@extschema@.review, pg_catalog.text[]) RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_exists_any' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_exists_any(@extschema@.review, pg_catalog.text[]) IS 'implementation of review ?| text[]';
+CREATE FUNCTION @extschema@.review_exists_all(@extschema@.review, pg_catalog.text[]) RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_exists_all' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_exists_all(@extschema@.review, pg_catalog.text[]) IS 'implementation of review ?& text[]';
+
+CREATE OPERATOR @extschema@.@@ (
+	LEFTARG = @extschema@.review, RIGHTARG = @extschema@.reviewquery,
+	PROCEDURE = @extschema@.review_match,
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.@@ (@extschema@.review, @extschema@.reviewquery) IS
+'the query matches anywhere in the review (spoilers included)';
+CREATE OPERATOR @extschema@.@@ (
+	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text,
+	PROCEDURE = @extschema@.review_match_text,
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.@@ (@extschema@.review, pg_catalog.text) IS
+'the text, parsed as a reviewquery in the review''s language, matches anywhere in the review';
+CREATE OPERATOR @extschema@.@@~ (
+	LEFTARG = @extschema@.review, RIGHTARG = @extschema@.reviewquery,
+	PROCEDURE = @extschema@.review_match_safe,
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.@@~ (@extschema@.review, @extschema@.reviewquery) IS
+'spoiler-safe match: the query matches the text a spoiler-free reader sees (what redact() leaves at the default threshold)';
+CREATE OPERATOR @extschema@.@@~ (
+	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text,
+	PROCEDURE = @extschema@.review_match_text_safe,
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.@@~ (@extschema@.review, pg_catalog.text) IS
+'spoiler-safe match of a text query in the review''s language';
+CREATE OPERATOR @extschema@.? (
+	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text,
+	PROCEDURE = @extschema@.review_exists,
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.? (@extschema@.review, pg_catalog.text) IS
+'the word (normalized in the review''s language) or the literal keyword is a keyword of the review';
+CREATE OPERATOR @extschema@.?| (
+	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text[],
+	PROCEDURE = @extschema@.review_exists_any,
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.?| (@extschema@.review, pg_catalog.text[]) IS 'any of the words is a keyword of the review';
+CREATE OPERATOR @extschema@.?& (
+	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text[],
+	PROCEDURE = @extschema@.review_exists_all,
+	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+);
+COMMENT ON OPERATOR @extschema@.?& (@extschema@.review, pg_catalog.text[]) IS 'all of the words are keywords of the review';
+
+CREATE FUNCTION @extschema@.review_rank(@extschema@.review, @extschema@.reviewquery) RETURNS pg_catalog.float4
+AS 'MODULE_PATHNAME', 'review_rank' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_rank(@extschema@.review, @extschema@.reviewquery) IS
+'relevance in [0,1) for ORDER BY ... DESC: saturated term frequency, early mentions, proximity of the terms';
+
+CREATE FUNCTION @extschema@.review_snippet(r @extschema@.review, q @extschema@.reviewquery,
+										   max_words pg_catalog.int4 DEFAULT 30)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'review_snippet' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_snippet(@extschema@.review, @extschema@.reviewquery, pg_catalog.int4) IS
+'about max_words words around the best matches, matches in <b>...</b>, spoilers (as redact() hides them) shown as [spoiler]';
+
+--------------------------------------------------------------------------
+-- GIN operator class
+--------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.review_gin_cmp(pg_catalog.text, pg_catalog.text) RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'review_gin_cmp' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_gin_cmp(pg_catalog.text, pg_catalog.text) IS 'GIN support: bytewise order of keyword keys';
+CREATE FUNCTION @extschema@.review_gin_extract_value(@extschema@.review, pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'review_gin_extract_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_gin_extract_value(@extschema@.review, pg_catalog.internal, pg_catalog.internal) IS 'GIN support: the keys of a review';
+CREATE FUNCTION @extschema@.review_gin_extract_query(@extschema@.review, pg_catalog.internal, pg_catalog.int2,
+													 pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'review_gin_extract_query' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_gin_extract_query(@extschema@.review, pg_catalog.internal, pg_catalog.int2, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS 'GIN support: the keys of a query';
+CREATE FUNCTION @extschema@.review_gin_consistent(pg_catalog.internal, pg_catalog.int2, @extschema@.review, pg_catalog.int4,
+												  pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_gin_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_gin_consistent(pg_catalog.internal, pg_catalog.int2, @extschema@.review, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS 'GIN support: does an item match';
+CREATE FUNCTION @extschema@.review_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, @extschema@.review, pg_catalog.int4,
+													 pg_catalog.internal, pg_catalog.internal, pg_catalog.internal)
+RETURNS pg_catalog.char
+AS 'MODULE_PATHNAME', 'review_gin_triconsistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, @extschema@.review, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS 'GIN support: ternary consistency';
+CREATE FUNCTION @extschema@.review_gin_compare_partial(pg_catalog.text, pg_catalog.text, pg_catalog.int2, pg_catalog.internal)
+RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'review_gin_compare_partial' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_gin_compare_partial(pg_catalog.text, pg_catalog.text, pg_catalog.int2, pg_catalog.internal) IS 'GIN support: prefix match of keys';
+
+CREATE OPERATOR CLASS @extschema@.review_ops
+DEFAULT FOR TYPE @extschema@.review USING gin AS
+	OPERATOR 1 @extschema@.@@ (@extschema@.review, @extschema@.reviewquery),
+	OPERATOR 2 @extschema@.@@ (@extschema@.review, pg_catalog.text),
+	OPERATOR 3 @extschema@.@@~ (@extschema@.review, @extschema@.reviewquery),
+	OPERATOR 4 @extschema@.@@~ (@extschema@.review, pg_catalog.text),
+	OPERATOR 5 @extschema@.? (@extschema@.review, pg_catalog.text),
+	OPERATOR 6 @extschema@.?| (@extschema@.review, pg_catalog.text[]),
+	OPERATOR 7 @extschema@.?& (@extschema@.review, pg_catalog.text[]),
+	FUNCTION 1 @extschema@.review_gin_cmp(pg_catalog.text, pg_catalog.text),
+	FUNCTION 2 @extschema@.review_gin_extract_value(@extschema@.review, pg_catalog.internal, pg_catalog.internal),
+	FUNCTION 3 @extschema@.review_gin_extract_query(@extschema@.review, pg_catalog.internal, pg_catalog.int2, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
+	FUNCTION 4 @extschema@.review_gin_consistent(pg_catalog.internal, pg_catalog.int2, @extschema@.review, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
+	FUNCTION 5 @extschema@.review_gin_compare_partial(pg_catalog.text, pg_catalog.text, pg_catalog.int2, pg_catalog.internal),
+	FUNCTION 6 @extschema@.review_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, @extschema@.review, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
+	STORAGE pg_catalog.text;
+COMMENT ON OPERATOR CLASS @extschema@.review_ops USING gin IS
+'GIN index of review keywords for @@, @@~ (spoiler-safe), ?, ?| and ?&';
+
+--------------------------------------------------------------------------
+-- Themes
+--------------------------------------------------------------------------
+
+CREATE TABLE @extschema@.review_theme (
+	theme pg_catalog.text NOT NULL,
+	keyword pg_catalog.text NOT NULL CHECK (keyword <> ''),
+	lang pg_catalog.text NOT NULL DEFAULT 'en',
+	weight pg_catalog.float4 NOT NULL DEFAULT 1 CHECK (weight > 0 AND weight <= 1),
+	-- true while the install script loads the shipped lexicon; see pg_review_end.sql
+	builtin pg_catalog.bool NOT NULL DEFAULT true,
+	PRIMARY KEY (theme, keyword, lang)
+);
+COMMENT ON TABLE @extschema@.review_theme IS
+'theme lexicon: keywords (as readers write them; stemmed at query time) that signal a theme, per language, with a weight in (0,1]';
+COMMENT ON COLUMN @extschema@.review_theme.builtin IS
+'true for rows shipped with pg_review; pg_dump saves the other rows (yours)';
+
+CREATE FUNCTION @extschema@.review_term_count(@extschema@.review, pg_catalog.text) RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'review_term_count' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_term_count(@extschema@.review, pg_catalog.text) IS
+'how often a word or phrase (normalized in the review''s language) occurs in the review';
+
+-- The lexicon is a table, so these are STABLE; search_path is pinned so
+-- that operators inside resolve to pg_catalog's whatever the caller's is.
+CREATE FUNCTION @extschema@.theme_query(theme pg_catalog.text, lang pg_catalog.text DEFAULT 'en')
+RETURNS @extschema@.reviewquery
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	q pg_catalog.text;
+BEGIN
+	SELECT pg_catalog.string_agg('"' || pg_catalog.replace(t.keyword, '"', ' ') || '"', ' | '
+								 ORDER BY t.keyword)
+	  INTO q
+	  FROM @extschema@.review_theme t
+	 WHERE t.theme = theme_query.theme
+	   AND t.lang = pg_catalog.lower(pg_catalog.split_part(theme_query.lang, '-', 1));
+	IF q IS NULL THEN
+		RAISE EXCEPTION 'theme "%" has no keywords in language "%"', theme, lang
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'The themes are listed by SELECT DISTINCT theme, lang FROM review_theme.';
+	END IF;
+	RETURN @extschema@.reviewquery(q, theme_query.lang);
+END
+$$;
+COMMENT ON FUNCTION @extschema@.theme_query(pg_catalog.text, pg_catalog.text) IS
+'a reviewquery matching any keyword of a theme in a language (indexable: use with @@ or @@~)';
+
+CREATE FUNCTION @extschema@.review_themes(r @extschema@.review, OUT theme pg_catalog.text, OUT score pg_catalog.float4)
+RETURNS SETOF record
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT t.theme,
+		   (1 - exp(-sum(t.weight * ln(1 + c.n))))::pg_catalog.float4
+	  FROM @extschema@.review_theme t,
+		   LATERAL (SELECT @extschema@.review_term_count(r, t.keyword) AS n) c
+	 WHERE t.lang = lower(split_part(@extschema@.review_lang(r), '-', 1))
+	   AND c.n > 0
+	 GROUP BY t.theme
+	 ORDER BY 2 DESC, 1
+$$;
+COMMENT ON FUNCTION @extschema@.review_themes(@extschema@.review) IS
+'themes the review discusses, scored 1 - exp(-sum(weight * ln(1 + occurrences))) over the theme''s keywords in the review''s language';

@@ -36,6 +36,22 @@ typedef void (*ReviewKeywordFn) (void *arg, const RvWord *word,
 extern void review_normalize_text(const char *text, size_t len, const char *lang,
 								  ReviewKeywordFn fn, void *arg);
 
+/*
+ * A byte range of the body that a spoiler-free reader must not see: a
+ * marked span, or a sentence scoring at or above a threshold.
+ */
+typedef struct HiddenRange
+{
+	uint32		start;
+	uint32		end;
+	bool		marked;
+	float		score;
+} HiddenRange;
+
+/* The ranges to hide at threshold (1: marked spans only), sorted by start. */
+extern HiddenRange *review_hidden_ranges(const Review *r, const RvLayout *l,
+										 float threshold, int *n);
+
 /* Section offsets of a stored value. */
 extern void review_layout(const Review *r, RvLayout *l);
 

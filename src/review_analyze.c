@@ -99,7 +99,7 @@ typedef struct StemCache
 static void
 stem_cache_init(StemCache *c, Oid dictoid)
 {
-	c->mask = 255;
+	c->mask = 31;
 	c->used = 0;
 	c->slots = palloc0(sizeof(StemEntry) * (c->mask + 1));
 	c->dict = OidIsValid(dictoid) ? lookup_ts_dictionary_cache(dictoid) : NULL;

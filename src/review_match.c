@@ -1,0 +1,255 @@
+/*
+ * review_match.c
+ *	  review @@ reviewquery, review @@ text and their spoiler-safe variants
+ *	  (@@~), evaluated over the keywords and positions stored at input.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "review_match.h"
+
+PG_FUNCTION_INFO_V1(review_match);
+PG_FUNCTION_INFO_V1(review_match_text);
+PG_FUNCTION_INFO_V1(review_match_safe);
+PG_FUNCTION_INFO_V1(review_match_text_safe);
+
+void
+review_lang_of(const Review *r, const RvLayout *l, char *lang)
+{
+	uint32		n = Min(r->lang_len, RV_LANG_BUFSIZE - 1);
+
+	memcpy(lang, (const char *) r + l->meta, n);
+	lang[n] = '\0';
+}
+
+static int
+cmp_uint32(const void *a, const void *b)
+{
+	uint32		x = *(const uint32 *) a,
+				y = *(const uint32 *) b;
+
+	return (x > y) - (x < y);
+}
+
+int64
+review_term_positions(const Review *r, const RvLayout *l, const char *lex,
+					  uint32 len, bool prefix, bool safe, uint32 **pos)
+{
+	const RvLexEntry *lexes = RV_SECTION(r, l, lex, RvLexEntry);
+	const uint32 *allpos = RV_SECTION(r, l, pos, uint32);
+	const char *strs = RV_SECTION(r, l, lexstr, char);
+	uint32		first = rv_layout_lower_bound(r, l, lex, len);
+	uint32		last = first;
+	uint64		total = 0;
+	uint32	   *out;
+	int64		n = 0;
+
+	/* The lexemes that match: one, or a run of those with the prefix. */
+	while (last < r->nlex &&
+		   (prefix ? (lexes[last].len >= len && memcmp(strs + lexes[last].off, lex, len) == 0)
+			: rv_lexcmp(strs + lexes[last].off, lexes[last].len, lex, len) == 0))
+	{
+		total += lexes[last].npos;
+		last++;
+		if (!prefix)
+			break;
+	}
+	if (total == 0)
+	{
+		*pos = NULL;
+		return 0;
+	}
+	out = palloc(sizeof(uint32) * total);
+	for (uint32 i = first; i < last; i++)
+		for (uint32 k = 0; k < lexes[i].npos; k++)
+		{
+			uint32		p = allpos[lexes[i].pos_off + k];
+
+			if (safe && (p & RV_POS_HIDDEN))
+				continue;
+			out[n++] = p >> 1;
+		}
+	if (last - first > 1 && n > 1)
+	{
+		int64		w = 1;
+
+		qsort(out, n, sizeof(uint32), cmp_uint32);
+		for (int64 i = 1; i < n; i++)
+			if (out[i] != out[w - 1])
+				out[w++] = out[i];
+		n = w;
+	}
+	*pos = out;
+	return n;
+}
+
+typedef struct MatchArg
+{
+	const Review *r;
+	const RvLayout *l;
+	bool		safe;
+} MatchArg;
+
+static int64_t
+match_positions(void *arg, const RvQItem *term, const uint32_t **pos)
+{
+	MatchArg   *m = arg;
+	uint32	   *p;
+	int64		n = review_term_positions(m->r, m->l, term->text, term->len,
+										  (term->flags & RVQ_PREFIX) != 0, m->safe, &p);
+
+	*pos = p;
+	return n;
+}
+
+bool
+review_match_query(const Review *r, const RvLayout *l, const RvQuery *q, bool safe)
+{
+	MatchArg	m = {r, l, safe};
+
+	return rv_query_match(q, match_positions, &m);
+}
+
+/* Collects the lexemes of a word. */
+typedef struct WordLexemes
+{
+	char	  **lex;
+	uint32	   *len;
+	int			n;
+	int			cap;
+} WordLexemes;
+
+static void
+collect_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len)
+{
+	WordLexemes *wl = arg;
+
+	if (wl->n == wl->cap)
+	{
+		wl->cap = wl->cap ? wl->cap * 2 : 4;
+		wl->lex = wl->lex ? repalloc(wl->lex, sizeof(char *) * wl->cap) : palloc(sizeof(char *) * wl->cap);
+		wl->len = wl->len ? repalloc(wl->len, sizeof(uint32) * wl->cap) : palloc(sizeof(uint32) * wl->cap);
+	}
+	wl->lex[wl->n] = pnstrdup(lex, len);
+	wl->len[wl->n] = len;
+	wl->n++;
+}
+
+bool
+review_word_present(const Review *r, const RvLayout *l, const char *word,
+					size_t len, const char *lang, bool safe)
+{
+	WordLexemes wl = {0};
+
+	review_normalize_text(word, len, lang, collect_lexeme, &wl);
+	if (wl.n == 0)
+		return false;
+	for (int i = 0; i < wl.n; i++)
+	{
+		uint32	   *pos;
+
+		if (review_term_positions(r, l, wl.lex[i], wl.len[i], false, safe, &pos) == 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The deserialized query of argument argno, cached in fn_extra across the
+ * rows of a scan (the query is almost always a constant).
+ */
+typedef struct QueryCache
+{
+	struct varlena *raw;		/* copy of the datum, to recognise it */
+	RvQuery    *q;
+} QueryCache;
+
+RvQuery *
+review_query_from_datum(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = PG_GETARG_VARLENA_P(argno);
+	QueryCache *c = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	RvError		err = {0};
+
+	if (c != NULL && VARSIZE(c->raw) == VARSIZE(v) &&
+		memcmp(c->raw, v, VARSIZE(v)) == 0)
+		return c->q;
+
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (c == NULL)
+		c = fcinfo->flinfo->fn_extra = palloc0(sizeof(QueryCache));
+	else
+	{
+		pfree(c->raw);
+		c->raw = NULL;
+	}
+	c->raw = palloc(VARSIZE(v));
+	memcpy(c->raw, v, VARSIZE(v));
+	c->q = rv_query_deserialize(VARDATA(c->raw), VARSIZE(c->raw) - VARHDRSZ, &err);
+	MemoryContextSwitchTo(old);
+	if (c->q == NULL)
+	{
+		pfree(c->raw);
+		fcinfo->flinfo->fn_extra = NULL;
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored value of type reviewquery is corrupted"),
+				 errdetail_internal("%s", err.detail)));
+	}
+	return c->q;
+}
+
+static Datum
+match_common(FunctionCallInfo fcinfo, bool safe)
+{
+	Review	   *r = PG_GETARG_REVIEW_P(0);
+	RvQuery    *q = review_query_from_datum(fcinfo, 1);
+	RvLayout	l;
+
+	review_layout(r, &l);
+	PG_RETURN_BOOL(review_match_query(r, &l, q, safe));
+}
+
+/* review @@ text: the text is a reviewquery in the review's language. */
+static Datum
+match_text_common(FunctionCallInfo fcinfo, bool safe)
+{
+	Review	   *r = PG_GETARG_REVIEW_P(0);
+	text	   *t = PG_GETARG_TEXT_PP(1);
+	RvLayout	l;
+	char		lang[RV_LANG_BUFSIZE];
+	RvQuery    *q;
+
+	review_layout(r, &l);
+	review_lang_of(r, &l, lang);
+	q = review_query_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang);
+	PG_RETURN_BOOL(review_match_query(r, &l, q, safe));
+}
+
+Datum
+review_match(PG_FUNCTION_ARGS)
+{
+	return match_common(fcinfo, false);
+}
+
+Datum
+review_match_safe(PG_FUNCTION_ARGS)
+{
+	return match_common(fcinfo, true);
+}
+
+Datum
+review_match_text(PG_FUNCTION_ARGS)
+{
+	return match_text_common(fcinfo, false);
+}
+
+Datum
+review_match_text_safe(PG_FUNCTION_ARGS)
+{
+	return match_text_common(fcinfo, true);
+}

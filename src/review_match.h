@@ -1,0 +1,45 @@
+/*
+ * review_match.h
+ *	  Matching reviewquery against the keywords stored in a review, shared
+ *	  by the operators, ranking, snippets and the GIN support.
+ */
+#ifndef REVIEW_MATCH_H
+#define REVIEW_MATCH_H
+
+#include "pg_review.h"
+#include "rv_query.h"
+
+/* A reviewquery Datum's payload, deserialized (validated) once per call site. */
+extern RvQuery *review_query_from_datum(FunctionCallInfo fcinfo, int argno);
+
+/* Parses and normalizes query text in lang (what reviewquery_in does). */
+extern RvQuery *review_query_parse(const char *s, size_t len, const char *lang);
+
+/* Builds the stored reviewquery value from a normalized query. */
+extern struct varlena *review_query_to_datum(const RvQuery *q);
+
+/* The review's language tag, NUL-terminated. */
+extern void review_lang_of(const Review *r, const RvLayout *l, char *lang);
+
+/*
+ * Does the review match the normalized query?  With safe, only positions a
+ * spoiler-free reader sees count (see redact()).
+ */
+extern bool review_match_query(const Review *r, const RvLayout *l,
+							   const RvQuery *q, bool safe);
+
+/* Is word (normalized in lang) present: every lexeme it yields? */
+extern bool review_word_present(const Review *r, const RvLayout *l,
+								const char *word, size_t len, const char *lang,
+								bool safe);
+
+/*
+ * Word positions (word numbers, ascending) of a term: one lexeme, or every
+ * lexeme starting with it for a prefix term.  safe drops hidden positions.
+ * Returns the count; *pos is palloc'd.
+ */
+extern int64 review_term_positions(const Review *r, const RvLayout *l,
+								   const char *lex, uint32 len, bool prefix,
+								   bool safe, uint32 **pos);
+
+#endif							/* REVIEW_MATCH_H */

@@ -1,0 +1,147 @@
+/*
+ * review_rank.c
+ *	  review_rank(review, reviewquery): how well a review matches, for
+ *	  ORDER BY ... DESC.  Read from the stored keywords and positions.
+ *
+ * For each positive query term (not under a NOT) found in the review:
+ *	 term frequency, saturated as in BM25: tf * (k1 + 1) / (tf + k1 * (1 - b +
+ *	 b * words / 250)), so repeating a word helps less and less and long
+ *	 reviews are not favoured;
+ *	 position: first mention early in the review weighs up to 1.5 times;
+ *	 rarity within the query: a term's weight is 1 / (1 + log of how many
+ *	 keywords a prefix term expands to), so "a*" does not outweigh a word.
+ * Then proximity: the shortest stretch of words holding one occurrence of
+ * every matched term multiplies the sum by 1 + 1 / (1 + stretch / terms).
+ * The result is mapped into [0, 1) by s / (s + 1); 0 when no term occurs.
+ * Corpus-wide rarity (IDF) is not used: it would make the function depend on
+ * the table, and the ranking of one query is what ORDER BY needs.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "miscadmin.h"
+
+#include "review_match.h"
+
+PG_FUNCTION_INFO_V1(review_rank);
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+#define TYPICAL_WORDS 250.0
+
+typedef struct TermHits
+{
+	uint32	   *pos;
+	int64		n;
+	double		weight;
+} TermHits;
+
+/* Marks the TERM items outside any NOT; returns the next item's index. */
+static uint32
+positive_terms(const RvQuery *q, uint32 i, bool negated, bool *positive)
+{
+	const RvQItem *it = &q->items[i];
+
+	check_stack_depth();
+	switch (it->op)
+	{
+		case RVQ_TERM:
+			positive[i] = !negated;
+			return i + 1;
+		case RVQ_NOT:
+			return positive_terms(q, i + 1, !negated, positive);
+		default:
+			i = positive_terms(q, i + 1, negated, positive);
+			return positive_terms(q, i, negated, positive);
+	}
+}
+
+/* Shortest window holding a position of every list (k-way sweep). */
+static double
+shortest_cover(TermHits *hits, int n)
+{
+	int64	   *idx = palloc0(sizeof(int64) * n);
+	double		best = -1;
+
+	for (;;)
+	{
+		uint32		lo = UINT32_MAX,
+					hi = 0;
+		int			lo_i = 0;
+
+		for (int k = 0; k < n; k++)
+		{
+			uint32		p = hits[k].pos[idx[k]];
+
+			if (p < lo)
+				lo = p, lo_i = k;
+			if (p > hi)
+				hi = p;
+		}
+		if (best < 0 || hi - lo < best)
+			best = hi - lo;
+		if (++idx[lo_i] >= hits[lo_i].n)
+			break;
+	}
+	pfree(idx);
+	return best;
+}
+
+Datum
+review_rank(PG_FUNCTION_ARGS)
+{
+	Review	   *r = PG_GETARG_REVIEW_P(0);
+	RvQuery    *q = review_query_from_datum(fcinfo, 1);
+	RvLayout	l;
+	bool	   *positive;
+	TermHits   *hits;
+	int			nhits = 0;
+	double		score = 0,
+				norm;
+
+	review_layout(r, &l);
+	if (q->nitems == 0)
+		PG_RETURN_FLOAT4(0);
+	positive = palloc0(sizeof(bool) * q->nitems);
+	positive_terms(q, 0, false, positive);
+	hits = palloc(sizeof(TermHits) * q->nitems);
+	norm = 1 - BM25_B + BM25_B * r->nwords / TYPICAL_WORDS;
+
+	for (uint32 i = 0; i < q->nitems; i++)
+	{
+		const RvQItem *it = &q->items[i];
+		bool		prefix;
+		uint32		expansions = 1;
+		double		tf,
+					s;
+		TermHits   *h = &hits[nhits];
+
+		if (!positive[i])
+			continue;
+		prefix = (it->flags & RVQ_PREFIX) != 0;
+		h->n = review_term_positions(r, &l, it->text, it->len, prefix, false, &h->pos);
+		if (h->n == 0)
+			continue;
+		if (prefix)
+		{
+			const RvLexEntry *lex = RV_SECTION(r, &l, lex, RvLexEntry);
+			const char *strs = RV_SECTION(r, &l, lexstr, char);
+			uint32		j = rv_layout_lower_bound(r, &l, it->text, it->len);
+
+			for (expansions = 0; j < r->nlex && lex[j].len >= it->len &&
+				 memcmp(strs + lex[j].off, it->text, it->len) == 0; j++)
+				expansions++;
+		}
+		h->weight = 1.0 / (1.0 + log((double) Max(expansions, 1)));
+		tf = (double) h->n;
+		s = tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm);
+		s *= 1.0 + 0.5 / (1.0 + h->pos[0] / 20.0);
+		score += h->weight * s;
+		nhits++;
+	}
+	if (nhits > 1)
+		score *= 1.0 + 1.0 / (1.0 + shortest_cover(hits, nhits) / nhits);
+	PG_RETURN_FLOAT4((float4) (score / (score + 1.0)));
+}

@@ -1,0 +1,95 @@
+/*
+ * test_layout.c
+ *	  The stored form: build, read back, validate, reject corruption.
+ */
+#include <stdlib.h>
+
+#include "rv_test.h"
+#include "rv_layout.h"
+#include "rv_review.h"
+
+static void *
+build(const char *text, size_t *size)
+{
+	RvError		err = {0};
+	RvDoc	   *d = rv_parse(text, strlen(text), &err);
+	RvAnalysis	an = {0};
+	RvSentence	sents[2] = {{0, 4, }, {5, 9}};
+	float		scores[2] = {0.1f, 0.9f};
+	uint32_t	p1[2] = {0 << 1, 2 << 1 | RV_POS_HIDDEN};
+	uint32_t	p2[1] = {1 << 1 | RV_POS_HIDDEN};
+	RvLexeme	lex[2] = {{"alpha", 5, p1, 2}, {"beta", 4, p2, 1}};
+	void	   *v;
+
+	if (d == NULL)
+		return NULL;
+	an.sents = sents;
+	an.scores = scores;
+	an.nsents = 2;
+	an.score = 0.7f;
+	an.lex = lex;
+	an.nlex = 2;
+	an.nwords = 3;
+	*size = rv_layout_size(d, &an);
+	v = calloc(1, *size);
+	rv_layout_write(d, &an, v);
+	rv_doc_free(d);
+	return v;
+}
+
+RV_TEST(layout_round_trip)
+{
+	size_t		size;
+	RvHeader   *h = build("---\ntitle: T\nrating: 3/4\n---\nabcd efgh ||ij||", &size);
+	RvError		err = {0};
+	RvDoc		d;
+	RvLayout	l;
+	const RvLexEntry *lex;
+
+	CHECK(h != NULL);
+	CHECK(rv_layout_validate(h, size, &err));
+	rv_layout_doc(h, &d);
+	CHECK_EQ_MEM(d.title, d.title_len, "T");
+	CHECK_EQ_MEM(d.rating, d.rating_len, "3/4");
+	CHECK(d.author == NULL);
+	CHECK_EQ_MEM(d.body, d.body_len, "abcd efgh ij");
+	CHECK_EQ_INT(d.nspans, 1);
+	CHECK_EQ_INT(d.spans[0].start, 10);
+	rv_layout_doc_release(&d);
+	CHECK(rv_layout_compute(h, &l));
+	CHECK_EQ_INT(rv_layout_find_lexeme(h, &l, "beta", 4), 1);
+	CHECK_EQ_INT(rv_layout_find_lexeme(h, &l, "gamma", 5), -1);
+	CHECK_EQ_INT(rv_layout_lower_bound(h, &l, "b", 1), 1);
+	lex = RV_SECTION(h, &l, lex, RvLexEntry);
+	CHECK_EQ_INT(lex[0].flags, RV_LEX_VISIBLE);
+	CHECK_EQ_INT(lex[1].flags, 0);
+	free(h);
+}
+
+RV_TEST(layout_rejects_corruption)
+{
+	size_t		size;
+	unsigned char *v = build("abcd efgh ||ij||", &size);
+	RvError		err = {0};
+	int			accepted = 0;
+
+	CHECK(v != NULL);
+	/* Truncations fail. */
+	for (size_t n = 0; n < size; n++)
+		CHECK(!rv_layout_validate(v, n, &err));
+	/* Flipping bits in the header, the arrays or the strings never crashes. */
+	for (size_t i = 4; i < size; i++)
+	{
+		for (int bit = 0; bit < 8; bit++)
+		{
+			v[i] ^= (unsigned char) (1 << bit);
+			accepted += rv_layout_validate(v, size, &err);
+			v[i] ^= (unsigned char) (1 << bit);
+		}
+	}
+	/* Some flips (inside text, scores) stay valid; structural ones do not. */
+	CHECK(accepted < (int) (size - 4) * 8);
+	v[4] = 9;					/* version */
+	CHECK(!rv_layout_validate(v, size, &err));
+	free(v);
+}
