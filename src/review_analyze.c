@@ -24,6 +24,7 @@
 #include "pg_review.h"
 #include "rv_detect.h"
 #include "rv_segment.h"
+#include "rv_stopwords.h"
 
 /* Snowball dictionaries shipped with PostgreSQL, by ISO 639-1 code. */
 static const struct
@@ -94,11 +95,13 @@ typedef struct StemCache
 	uint32		mask;
 	uint32		used;
 	TSDictionaryCacheEntry *dict;
+	const char *lang;			/* for the stop words of languages without one */
 } StemCache;
 
 static void
-stem_cache_init(StemCache *c, Oid dictoid)
+stem_cache_init(StemCache *c, Oid dictoid, const char *lang)
 {
+	c->lang = lang;
 	c->mask = 31;
 	c->used = 0;
 	c->slots = palloc0(sizeof(StemEntry) * (c->mask + 1));
@@ -154,7 +157,13 @@ stem(StemCache *c, const char *w, uint32 len)
 														 Int32GetDatum((int32) len),
 														 PointerGetDatum(&dstate)));
 	}
-	if (res == NULL)
+	if (res == NULL && c->dict == NULL && rv_is_stopword(c->lang, w, len))
+	{
+		e->nlex = 0;
+		e->lex = NULL;
+		e->lexlen = NULL;
+	}
+	else if (res == NULL)
 	{
 		/* No dictionary, or it does not know the word: keep it as folded. */
 		e->nlex = 1;
@@ -219,7 +228,7 @@ review_normalize_text(const char *text, size_t len, const char *lang,
 	NormalizeState st;
 	RvError		err = {0};
 
-	stem_cache_init(&st.cache, dict_for_lang(lang));
+	stem_cache_init(&st.cache, dict_for_lang(lang), lang);
 	st.fn = fn;
 	st.arg = arg;
 	if (rv_words(text, len, lang, normalize_word, &st, &err) < 0)
