@@ -109,7 +109,7 @@ rv_report(const RvError *err, const char *typname, const char *input)
 		case RV_ERR_LIMIT:
 			ereport(ERROR,
 					(errcode(code),
-					 errmsg("value of type %s is too large", typname),
+					 errmsg("input of type %s exceeds an implementation limit", typname),
 					 errdetail_internal("%s", err->detail)));
 			break;
 		default:
