@@ -61,8 +61,9 @@ typedef struct RvQItem
 	const char *text;			/* TERM: UTF-8, not NUL-terminated */
 	uint32_t	len;			/* TERM: bytes, 1..RVQ_MAX_TERM_LEN */
 	uint32_t	offset;			/* 1-based character position in the input,
-								 * for messages; 0 after deserialize and
-								 * for items made by normalize */
+								 * for messages; 0 after deserialize;
+								 * normalize keeps each term's offset on
+								 * its lexemes */
 } RvQItem;
 
 typedef struct RvQuery
@@ -141,6 +142,7 @@ extern RvQuery *rv_query_deserialize(const char *data, size_t len,
 /*
  * Sorted, duplicate-free word positions of a term in a document (prefix
  * terms: the callback merges all matching lexemes); returns the count.
+ * *pos need only stay valid until the next call (phrases copy it).
  */
 typedef int64_t (*RvQPositionsFn) (void *arg, const RvQItem *term,
 								   const uint32_t **pos);

@@ -597,6 +597,7 @@ RV_TEST(query_out_parse_round_trip)
 {
 	int			checked = 0;
 
+	rng_state = 12345;
 	for (int iter = 0; iter < 2000; iter++)
 	{
 		RvBuf		text,
@@ -744,6 +745,18 @@ check_bytes(const char *d, size_t len)
 	else if (err.code != RV_ERR_BINARY && err.code != RV_ERR_LIMIT)
 		ok = 0;
 	free(copy);
+	return ok;
+}
+
+/* Serializes q and runs check_bytes on the result. */
+static int
+check_bytes_query(const RvQuery *q)
+{
+	size_t		len;
+	char	   *d = serialize(q, &len);
+	int			ok = check_bytes(d, len);
+
+	free(d);
 	return ok;
 }
 
@@ -989,4 +1002,206 @@ RV_TEST(query_has_positive_term)
 		CHECK(!rv_query_has_positive_term(q));
 		rv_query_free(q);
 	}
+}
+
+/* ---------- random inputs ---------- */
+
+static int64_t
+count_chars(const char *s, size_t len)
+{
+	int64_t		n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Random token soup: never crashes; errors are located; results round-trip. */
+RV_TEST(query_parse_random_soup)
+{
+	static const char *alpha[] = {
+		"a", "b", "xy", " ", " ", "&", "|", "!", "(", ")", "\"", "'", "<", ">",
+		"-", "1", "0", "*", "\\", "映", "\u3000", "<->", "<2>", "''"
+	};
+	int			accepted = 0,
+				rejected = 0;
+
+	rng_state = 777;
+	for (int iter = 0; iter < 30000; iter++)
+	{
+		char		s[256];
+		size_t		len = 0;
+		int			ntok = (int) rnd(16);
+		RvError		err = {0};
+		RvQuery    *q;
+
+		for (int t = 0; t < ntok; t++)
+		{
+			const char *a = alpha[rnd(sizeof(alpha) / sizeof(alpha[0]))];
+
+			memcpy(s + len, a, strlen(a));
+			len += strlen(a);
+		}
+		q = rv_query_parse(s, len, &err);
+		if (q == NULL)
+		{
+			rejected++;
+			CHECK(err.code == RV_ERR_SYNTAX);
+			CHECK(err.offset >= 1 && err.offset <= count_chars(s, len) + 1);
+			CHECK(err.detail[0] != '\0');
+		}
+		else
+		{
+			RvQuery    *n = rv_query_normalize(q, id_normalize, NULL, &err);
+			RvQuery    *r,
+					   *rn;
+			RvBuf		out;
+
+			accepted++;
+			for (uint32_t k = 0; k < q->nitems; k++)
+				CHECK(q->items[k].offset >= 1 &&
+					  q->items[k].offset <= count_chars(s, len));
+			CHECK(n != NULL);
+			rv_buf_init(&out, 64);
+			rv_query_out(n, &out);
+			r = rv_query_parse(out.data, out.len, &err);
+			CHECK(r != NULL);
+			CHECK(same_bytes(n, r));
+			/* the raw query's output normalizes to the same query */
+			out.len = 0;
+			rv_query_out(q, &out);
+			rv_query_free(r);
+			r = rv_query_parse(out.data, out.len, &err);
+			CHECK(r != NULL);
+			rn = rv_query_normalize(r, id_normalize, NULL, &err);
+			CHECK(same_bytes(n, rn));
+			CHECK(check_bytes_query(n));
+			rv_query_free(rn);
+			rv_query_free(r);
+			rv_query_free(n);
+			rv_query_free(q);
+			rv_free(out.data);
+		}
+	}
+	/* the soup must exercise both paths */
+	CHECK(accepted > 1000);
+	CHECK(rejected > 1000);
+}
+
+/* Random well-formed item arrays with random bytes mixed in. */
+RV_TEST(query_deserialize_random_bytes)
+{
+	int			accepted = 0;
+
+	rng_state = 4242;
+	for (int iter = 0; iter < 20000; iter++)
+	{
+		unsigned char d[128];
+		uint32_t	n = rnd(6);
+		size_t		len;
+
+		d[0] = 1;
+		d[1] = (unsigned char) n;
+		d[2] = d[3] = d[4] = 0;
+		len = 5;
+		for (uint32_t i = 0; i < n; i++)
+		{
+			uint8_t		op = (uint8_t) (1 + rnd(5));
+
+			d[len] = op;
+			d[len + 1] = (uint8_t) (rnd(8) == 0 ? rnd(256) : (op == RVQ_TERM ? rnd(4) : 0));
+			d[len + 2] = (uint8_t) (op == RVQ_PHRASE ? 1 + rnd(3) : 0);
+			d[len + 3] = 0;
+			d[len + 4] = (uint8_t) (op == RVQ_TERM ? 1 + rnd(3) : 0);
+			d[len + 5] = d[len + 6] = d[len + 7] = 0;
+			len += 8;
+		}
+		for (uint32_t i = rnd(10); i > 0; i--)
+			d[len++] = (unsigned char) (rnd(4) == 0 ? rnd(256) : 'a' + rnd(3));
+		if (rnd(10) == 0)
+			d[rnd((unsigned) len)] = (unsigned char) rnd(256);
+		CHECK(check_bytes((const char *) d, len));
+		{
+			RvError		err = {0};
+			RvQuery    *q = rv_query_deserialize((const char *) d, len, &err);
+
+			accepted += q != NULL;
+			rv_query_free(q);
+		}
+	}
+	CHECK(accepted > 100);
+}
+
+/* TERM values for tri-valued evaluation from presence in the document. */
+static void
+presence(const RvQuery *q, Doc *d, RvQTri *tv)
+{
+	uint32_t	k = 0;
+
+	for (uint32_t i = 0; i < q->nitems; i++)
+	{
+		const uint32_t *pos;
+
+		if (q->items[i].op == RVQ_TERM)
+			tv[k++] = doc_positions(d, &q->items[i], &pos) > 0 ? RVQ_TRUE : RVQ_FALSE;
+	}
+}
+
+/*
+ * Random queries on random documents: matching is invariant under
+ * normalization (which reshapes phrase trees into chains), and the
+ * index-level evaluation never contradicts it.
+ */
+RV_TEST(query_match_random_consistency)
+{
+	static const char *vocab[] = {
+		"film", "end", "x", "don't", "it's", "a&b", "映画", "exact", "happiness",
+		"one", "two", "b", "c", "w x"
+	};
+	int			matched = 0;
+
+	rng_state = 99;
+	for (int iter = 0; iter < 3000; iter++)
+	{
+		RvBuf		text;
+		RvError		err = {0};
+		RvQuery    *q,
+				   *n;
+		Doc			d;
+		RvQTri		tv[256];
+		RvQTri		t;
+		bool		rc,
+					m;
+
+		rv_buf_init(&text, 64);
+		gen(&text, 0, false);
+		q = rv_query_parse(text.data, text.len, &err);
+		CHECK(q != NULL);
+		n = rv_query_normalize(q, id_normalize, NULL, &err);
+		CHECK(n != NULL);
+		d.n = 1 + (int) rnd(30);
+		for (int i = 0; i < d.n; i++)
+			d.words[i] = vocab[rnd(sizeof(vocab) / sizeof(vocab[0]))];
+		m = rv_query_match(q, doc_positions, &d);
+		CHECK_EQ_INT(rv_query_match(n, doc_positions, &d), m);
+		matched += m;
+		CHECK(rv_query_nterms(q) <= 256);
+		presence(q, &d, tv);
+		t = rv_query_eval_tri(q, tv, &rc);
+		if (t == RVQ_TRUE)
+			CHECK(m);
+		else if (t == RVQ_FALSE)
+			CHECK(!m);
+		else
+			CHECK(rc);			/* MAYBE only from phrases here */
+		/* a query without a positive term is exactly one matching nothing */
+		d.n = 0;
+		CHECK_EQ_INT(rv_query_match(q, doc_positions, &d), !rv_query_has_positive_term(q));
+		rv_query_free(q);
+		rv_query_free(n);
+		rv_free(text.data);
+	}
+	CHECK(matched > 100);
+	CHECK(matched < 2900);
 }
