@@ -257,6 +257,7 @@ typedef struct CollectState
 	uint32		nsents;
 	uint32		sent_i;
 	uint32		nwords;
+	uint32		body_len;
 } CollectState;
 
 static bool
@@ -280,6 +281,16 @@ collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
 
 	if (st->n == st->cap)
 	{
+		/*
+		 * Each occurrence becomes a 4-byte position in the value: stop before
+		 * the value could not be stored anyway, rather than after gigabytes
+		 * of work.
+		 */
+		if ((uint64) st->cap * 2 * sizeof(uint32) + st->body_len > RV_MAX_VALUE_SIZE)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("value of type review is too large"),
+					 errdetail("The review has more than %u keyword occurrences.", st->n)));
 		st->cap *= 2;
 		st->occ = repalloc_huge(st->occ, sizeof(Occurrence) * st->cap);
 	}
@@ -344,6 +355,7 @@ review_from_doc(const RvDoc *doc)
 	st.sents = an.sents;
 	st.scores = an.scores;
 	st.nsents = an.nsents;
+	st.body_len = doc->body_len;
 	review_normalize_text(doc->body, doc->body_len, lang, collect_keyword, &st);
 
 	/* Group occurrences into distinct keywords with sorted positions. */
