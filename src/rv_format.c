@@ -84,7 +84,7 @@ rv_format_body(const RvDoc *doc, RvBuf *out)
 	{
 		const RvSpan *sp = &doc->spans[i];
 
-		rv_markup_escape(doc->body + pos, sp->start - pos, out);
+		rv_markup_escape(doc->body + pos, sp->start - pos, true, out);
 		if (sp->label)
 		{
 			rv_buf_append_str(out, "[spoiler=");
@@ -98,11 +98,11 @@ rv_format_body(const RvDoc *doc, RvBuf *out)
 		}
 		else
 			rv_buf_append_str(out, "[spoiler]");
-		rv_markup_escape(doc->body + sp->start, sp->len, out);
+		rv_markup_escape(doc->body + sp->start, sp->len, true, out);
 		rv_buf_append_str(out, "[/spoiler]");
 		pos = sp->start + sp->len;
 	}
-	rv_markup_escape(doc->body + pos, doc->body_len - pos, out);
+	rv_markup_escape(doc->body + pos, doc->body_len - pos, false, out);
 }
 
 void

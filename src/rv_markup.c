@@ -604,7 +604,7 @@ fail:
 }
 
 void
-rv_markup_escape(const char *s, size_t len, RvBuf *out)
+rv_markup_escape(const char *s, size_t len, bool markup_follows, RvBuf *out)
 {
 	for (size_t i = 0; i < len; i++)
 	{
@@ -612,15 +612,15 @@ rv_markup_escape(const char *s, size_t len, RvBuf *out)
 
 		if (c == '\\')
 		{
-			/* At a segment's end markup may follow, so escape it there too. */
-			if (i + 1 >= len || is_escapable(s[i + 1]))
+			/* Printed markup may follow the segment: escape a final backslash. */
+			if (i + 1 >= len ? markup_follows : is_escapable(s[i + 1]))
 				rv_buf_append_char(out, '\\');
 		}
 		else if (c == '|' || c == '!' || c == '>' || c == '[' || c == '(' || c == '<')
 		{
 			Marker		m;
 
-			match_marker(s, len, i, true, &m);
+			match_marker(s, len, i, markup_follows, &m);
 			if (m.kind != MK_NONE)
 				rv_buf_append_char(out, '\\');
 		}

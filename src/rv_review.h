@@ -47,7 +47,8 @@ extern void rv_doc_free(RvDoc *doc);
 extern bool rv_markup_parse(const char *raw, size_t len, int64_t char_base,
 							RvBuf *body, RvSpan **spans, uint32_t *nspans,
 							RvError *err);
-extern void rv_markup_escape(const char *s, size_t len, RvBuf *out);
+extern void rv_markup_escape(const char *s, size_t len, bool markup_follows,
+							 RvBuf *out);
 
 /* Review-level warning lines (rv_warning.c). */
 extern bool rv_is_warning_line(const char *line, size_t len);
