@@ -133,6 +133,8 @@ INSERT INTO probes (op, arg) VALUES
 	('@@', '''the & love''::text'),
 	('@@', '''!the''::text'),
 	('@@', '''"american dream"''::text'),
+	('@@', '''映画館 & は''::text'),
+	('@@', '''家族 | !死ぬ''::text'),
 	('@@', '''dream*''::text'),
 	('@@~', '''dies | burns''::text'),
 	('@@~', '''money''::text'),

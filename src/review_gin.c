@@ -44,11 +44,15 @@ PG_FUNCTION_INFO_V1(review_gin_compare_partial);
 
 #define HIDDEN_MARK '\x01'
 
-/* Languages whose normalizations a text query's terms are looked up in. */
+/*
+ * Languages whose normalizations a text query's terms are looked up in:
+ * every language with a Snowball dictionary or a stop list, and "und" for
+ * all others (folded words, no stop words).
+ */
 static const char *const index_langs[] = {
 	"ar", "ca", "da", "de", "el", "en", "es", "eu", "fi", "fr", "ga", "hi", "hu",
-	"hy", "id", "it", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sr", "sv", "ta",
-	"tr", "yi", "und"
+	"hy", "id", "it", "ja", "ko", "lt", "ne", "nl", "no", "pt", "ro", "ru", "sr",
+	"sv", "ta", "th", "tr", "yi", "zh", "und"
 };
 
 #define NUM_INDEX_LANGS (sizeof(index_langs) / sizeof(index_langs[0]))
