@@ -64,6 +64,11 @@ test/unit/run_tests: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/rv_*.h) test/unit/
 	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(UNIT_CFLAGS) -Isrc -Itest/unit $(ICU_PKG_CFLAGS) \
 		-o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
 
+# The detector's command-line tool, for fitting and evaluation.
+test/eval/detect_cli: test/eval/detect_cli.c $(CORE_SRCS) $(wildcard src/rv_*.h)
+	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -O2 -Isrc $(ICU_PKG_CFLAGS) \
+		-o $@ test/eval/detect_cli.c $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
+
 .PHONY: unit test demo
 unit: test/unit/run_tests
 	test/unit/run_tests

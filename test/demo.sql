@@ -18,3 +18,23 @@ SELECT id, redact(r) FROM film_reviews ORDER BY id;
 
 \echo '== A review as jsonb'
 SELECT jsonb_pretty(r::jsonb) FROM film_reviews WHERE id = 2;
+
+\echo '== Keywords (ICU words, case folding, Snowball stems), in every language'
+SELECT id, review_lang(r) AS lang, array_to_string((review_keywords(r))[1:8], ' ') AS first_keywords
+FROM film_reviews ORDER BY id;
+
+\echo '== Search: plain (@@) and spoiler-safe (@@~), served by a GIN index'
+CREATE INDEX film_reviews_r ON film_reviews USING gin (r);
+SELECT q AS query,
+       array(SELECT id FROM film_reviews WHERE r @@ q ORDER BY id) AS "@@",
+       array(SELECT id FROM film_reviews WHERE r @@~ q ORDER BY id) AS "@@~"
+FROM (VALUES ('smuggler'), ('butler | heir'), ('family & fire'), ('rich*')) v(q);
+
+\echo '== Ranked results with spoiler-safe snippets'
+SELECT id, round(review_rank(r, q)::numeric, 3) AS rank, review_snippet(r, q, 12) AS snippet
+FROM film_reviews, reviewquery('sea | storm | captain') q
+WHERE r @@ q ORDER BY review_rank(r, q) DESC;
+
+\echo '== Themes'
+SELECT id, theme, round(score::numeric, 2) AS score
+FROM film_reviews, LATERAL (SELECT * FROM review_themes(r) LIMIT 2) t ORDER BY id, score DESC;

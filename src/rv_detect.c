@@ -1,0 +1,286 @@
+/*
+ * rv_detect.c
+ *	  Spoiler detection on unmarked text.
+ *
+ * Each ICU sentence gets a logit from its text, then review context:
+ *
+ *	text	English: logistic regression over the sentence's word unigrams and
+ *			bigrams plus two language-neutral features (capitalized words
+ *			after the first: named characters doing things; sentence length),
+ *			fitted on labelled TV Tropes sentences by bench/fit_detector.py.
+ *			Spanish, French, German: hand-written cue lexicons (endings,
+ *			deaths, reveals, twists) with the same neutral features.  Other
+ *			languages: the neutral features only.
+ *	context	hand-set priors, because the training sentences come without a
+ *			review around them: later sentences are likelier to reveal the
+ *			plot than the set-up at the start; a review-level warning line
+ *			raises every sentence; a sentence next to a marked spoiler is
+ *			likelier to continue it.  A constant shift moves the fitted
+ *			model's balanced training prior (53% spoilers) to the rate of
+ *			spoiler sentences in reviews (about 30%); the hand-written
+ *			lexicons are on that scale already.
+ *
+ * The review-level score is the largest sentence score, at least 0.95 with
+ * marked spoilers and 0.9 with a warning line.  Everything is deterministic
+ * single-precision arithmetic over static tables.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rv_detect_int.h"
+#include "rv_segment.h"
+
+/* Context priors, in logits (see the file comment). */
+#define CTX_POSITION		0.8f	/* times (relative position - 0.5) */
+#define CTX_FIRST_SENTENCE	-0.6f
+#define CTX_WARNING			0.5f
+#define CTX_NEAR_MARKED		0.6f
+#define PRIOR_SHIFT			-0.95f	/* log(0.3/0.7) - log(0.53/0.47) */
+
+typedef struct TokState
+{
+	const char *text;
+	RvSentFeatures *f;
+	int			cap;
+} TokState;
+
+static bool
+is_upper_ascii_or_latin(const char *s)
+{
+	unsigned char c = (unsigned char) s[0];
+
+	if (c >= 'A' && c <= 'Z')
+		return true;
+	/* Latin-1 Supplement capitals (À..Þ except ×) as UTF-8 C3 80..9E */
+	return c == 0xC3 && (unsigned char) s[1] >= 0x80 && (unsigned char) s[1] <= 0x9E &&
+		(unsigned char) s[1] != 0x97;
+}
+
+static bool
+all_digits(const char *s, uint32_t len)
+{
+	for (uint32_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return len > 0;
+}
+
+static bool
+collect_token(const RvWord *w, void *arg)
+{
+	TokState   *st = arg;
+	RvSentFeatures *f = st->f;
+	uint32_t	len = w->folded_len;
+
+	if (w->index > 0 && is_upper_ascii_or_latin(st->text + w->start))
+		f->names++;
+	f->nwords++;
+	if (f->ntokens == st->cap)
+	{
+		st->cap = st->cap ? st->cap * 2 : 16;
+		f->tokens = rv_realloc(f->tokens, sizeof(char *) * st->cap);
+	}
+	/* "man's" -> "man": the possessive carries no signal of its own. */
+	if (len > 2 && w->folded[len - 2] == '\'' && w->folded[len - 1] == 's')
+		len -= 2;
+	f->tokens[f->ntokens++] = all_digits(w->folded, len) ? rv_strndup("<num>", 5)
+		: rv_strndup(w->folded, len);
+	return true;
+}
+
+bool
+rv_detect_features(const char *text, size_t len, const char *lang,
+				   RvSentFeatures *f, RvError *err)
+{
+	TokState	st = {text, f, 0};
+
+	memset(f, 0, sizeof(*f));
+	return rv_words(text, len, lang, collect_token, &st, err) >= 0;
+}
+
+void
+rv_detect_features_free(RvSentFeatures *f)
+{
+	for (int i = 0; i < f->ntokens; i++)
+		rv_free(f->tokens[i]);
+	rv_free(f->tokens);
+	memset(f, 0, sizeof(*f));
+}
+
+static float
+weight_of(const char *key)
+{
+	int			lo = 0,
+				hi = rv_detect_nweights;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+		int			c = strcmp(rv_detect_weights[mid].key, key);
+
+		if (c == 0)
+			return rv_detect_weights[mid].w;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static bool
+token_has_prefix(const char *tok, const char *prefix)
+{
+	return strncmp(tok, prefix, strlen(prefix)) == 0;
+}
+
+static const RvCueLexicon *
+lexicon_for(const char *lang)
+{
+	size_t		n = strcspn(lang, "-");
+
+	for (int i = 0; i < rv_detect_nlexicons; i++)
+		if (strlen(rv_detect_lexicons[i].lang) == n &&
+			memcmp(rv_detect_lexicons[i].lang, lang, n) == 0)
+			return &rv_detect_lexicons[i];
+	return NULL;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+float
+rv_detect_text_logit(const RvSentFeatures *f, const char *lang)
+{
+	float		z = rv_detect_w_names * (float) f->names +
+		rv_detect_w_length * logf(1.0f + (float) f->nwords);
+
+	if (strncmp(lang, "en", 2) == 0 && (lang[2] == '\0' || lang[2] == '-'))
+	{
+		/* Binary features: each distinct unigram and bigram counts once. */
+		char	  **keys = rv_alloc(sizeof(char *) * (2 * f->ntokens + 1));
+		int			nkeys = 0;
+		char		buf[512];
+
+		for (int i = 0; i < f->ntokens; i++)
+		{
+			keys[nkeys++] = f->tokens[i];
+			if (i + 1 < f->ntokens &&
+				strlen(f->tokens[i]) + strlen(f->tokens[i + 1]) + 2 <= sizeof(buf))
+			{
+				strcpy(buf, f->tokens[i]);
+				strcat(buf, " ");
+				strcat(buf, f->tokens[i + 1]);
+				keys[nkeys++] = rv_strndup(buf, strlen(buf));
+			}
+		}
+		qsort(keys, nkeys, sizeof(char *), cmp_str);
+		z += rv_detect_bias;
+		for (int i = 0; i < nkeys; i++)
+			if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
+				z += weight_of(keys[i]);
+		for (int i = 0; i < nkeys; i++)
+			if (strchr(keys[i], ' ') != NULL)
+				rv_free(keys[i]);
+		rv_free(keys);
+		return z;
+	}
+	else
+	{
+		const RvCueLexicon *lex = lexicon_for(lang);
+
+		if (lex == NULL)
+			return z + rv_detect_bias;
+		z += lex->bias;
+		for (int c = 0; c < lex->ncues; c++)
+		{
+			const RvCue *cue = &lex->cues[c];
+			int			nw = 0;
+
+			while (nw < 4 && cue->words[nw])
+				nw++;
+			for (int i = 0; i + nw <= f->ntokens; i++)
+			{
+				int			k;
+
+				for (k = 0; k < nw && token_has_prefix(f->tokens[i + k], cue->words[k]); k++)
+					;
+				if (k == nw)
+				{
+					z += cue->w;	/* each cue counts once per sentence */
+					break;
+				}
+			}
+		}
+		return z;
+	}
+}
+
+static float
+sigmoid(float z)
+{
+	return 1.0f / (1.0f + expf(-z));
+}
+
+float
+rv_detect(const RvDetectInput *in, float *scores, RvError *err)
+{
+	float		review = 0;
+	uint32_t	span = 0;
+
+	for (uint32_t i = 0; i < in->nsents; i++)
+	{
+		const RvSentence *s = &in->sents[i];
+		RvSentFeatures f;
+		float		z;
+		float		pos = in->nsents > 1 ? (float) i / (float) (in->nsents - 1) : 0.5f;
+		bool		near_marked = false;
+
+		if (!rv_detect_features(in->body + s->start, s->end - s->start, in->lang, &f, err))
+			return -1;
+		z = rv_detect_text_logit(&f, in->lang);
+		rv_detect_features_free(&f);
+		if (!lexicon_for(in->lang))
+			z += PRIOR_SHIFT;	/* the fitted model's balanced prior */
+
+		/* Marked spans that overlap or touch this sentence or its neighbours. */
+		while (span < in->nspans && in->spans[span].start + in->spans[span].len <
+			   (i > 0 ? in->sents[i - 1].start : 0))
+			span++;
+		for (uint32_t k = span; k < in->nspans; k++)
+		{
+			uint32_t	a = in->spans[k].start,
+						b = a + in->spans[k].len;
+			uint32_t	lo = i > 0 ? in->sents[i - 1].end : s->start;
+			uint32_t	hi = i + 1 < in->nsents ? in->sents[i + 1].start : s->end;
+
+			if (a > hi)
+				break;
+			if (b >= lo)
+			{
+				near_marked = true;
+				break;
+			}
+		}
+
+		z += CTX_POSITION * (pos - 0.5f);
+		if (i == 0 && in->nsents > 1)
+			z += CTX_FIRST_SENTENCE;
+		if (in->warning)
+			z += CTX_WARNING;
+		if (near_marked)
+			z += CTX_NEAR_MARKED;
+		scores[i] = sigmoid(z);
+		if (scores[i] > review)
+			review = scores[i];
+	}
+	if (in->nspans > 0 && review < 0.95f)
+		review = 0.95f;
+	if (in->warning && review < 0.9f)
+		review = 0.9f;
+	return review;
+}

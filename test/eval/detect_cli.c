@@ -1,0 +1,174 @@
+/*
+ * detect_cli.c
+ *	  Command-line access to the spoiler detector, for fitting and
+ *	  evaluation (never linked into the extension).
+ *
+ *	detect_cli tokens LANG		reads one sentence per line on stdin and
+ *								prints "names<TAB>words<TAB>token token ..."
+ *	detect_cli sentence LANG	reads one sentence per line and prints the
+ *								text-only probability (no review context),
+ *								the quantity fitted on isolated sentences
+ *	detect_cli score			reads a TSV of labelled reviews
+ *								(review_id, lang, warning, label, sentence),
+ *								scores each review's sentences in context with
+ *								rv_detect and prints "label<TAB>score" per
+ *								sentence
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rv_detect_int.h"
+#include "rv_segment.h"
+
+static void
+print_tokens(const char *lang, bool probability)
+{
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+
+	while ((n = getline(&line, &cap, stdin)) > 0)
+	{
+		RvSentFeatures f;
+		RvError		err = {0};
+
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (!rv_detect_features(line, (size_t) n, lang, &f, &err))
+		{
+			fprintf(stderr, "%s\n", err.detail);
+			exit(1);
+		}
+		if (probability)
+			printf("%.6f\n", 1.0 / (1.0 + exp(-rv_detect_text_logit(&f, lang))));
+		else
+		{
+			printf("%d\t%d\t", f.names, f.nwords);
+			for (int i = 0; i < f.ntokens; i++)
+				printf("%s%s", i ? " " : "", f.tokens[i]);
+			putchar('\n');
+		}
+		rv_detect_features_free(&f);
+	}
+	free(line);
+}
+
+typedef struct Pending
+{
+	char		id[64];
+	char		lang[36];
+	int			warning;
+	RvBuf		body;
+	RvSentence *sents;
+	int		   *labels;
+	int			n;
+	int			cap;
+} Pending;
+
+static void
+flush(Pending *p)
+{
+	RvDetectInput in;
+	RvError		err = {0};
+	float	   *scores;
+
+	if (p->n == 0)
+		return;
+	scores = malloc(sizeof(float) * p->n);
+	in.body = p->body.data;
+	in.body_len = p->body.len;
+	in.lang = p->lang;
+	in.warning = p->warning != 0;
+	in.sents = p->sents;
+	in.nsents = (uint32_t) p->n;
+	in.spans = NULL;
+	in.nspans = 0;
+	if (rv_detect(&in, scores, &err) < 0)
+	{
+		fprintf(stderr, "%s\n", err.detail);
+		exit(1);
+	}
+	for (int i = 0; i < p->n; i++)
+		printf("%d\t%.6f\t%s\n", p->labels[i], scores[i], p->lang);
+	free(scores);
+	p->n = 0;
+	p->body.len = 0;
+}
+
+static void
+score_reviews(void)
+{
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+	Pending		p;
+
+	memset(&p, 0, sizeof(p));
+	rv_buf_init(&p.body, 1024);
+	while ((n = getline(&line, &cap, stdin)) > 0)
+	{
+		char	   *f[5];
+		char	   *s = line;
+
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		for (int i = 0; i < 5; i++)
+		{
+			f[i] = s;
+			s = i < 4 ? strchr(s, '\t') : NULL;
+			if (i < 4)
+			{
+				if (s == NULL)
+				{
+					fprintf(stderr, "bad line: %s\n", line);
+					exit(1);
+				}
+				*s++ = '\0';
+			}
+		}
+		if (strcmp(f[0], p.id) != 0)
+		{
+			flush(&p);
+			snprintf(p.id, sizeof(p.id), "%s", f[0]);
+			snprintf(p.lang, sizeof(p.lang), "%s", f[1]);
+			p.warning = atoi(f[2]);
+		}
+		if (p.n == p.cap)
+		{
+			p.cap = p.cap ? p.cap * 2 : 16;
+			p.sents = realloc(p.sents, sizeof(RvSentence) * p.cap);
+			p.labels = realloc(p.labels, sizeof(int) * p.cap);
+		}
+		if (p.body.len > 0)
+			rv_buf_append_char(&p.body, ' ');
+		p.sents[p.n].start = (uint32_t) p.body.len;
+		rv_buf_append_str(&p.body, f[4]);
+		p.sents[p.n].end = (uint32_t) p.body.len;
+		p.labels[p.n] = atoi(f[3]);
+		p.n++;
+	}
+	flush(&p);
+	free(line);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc == 3 && strcmp(argv[1], "tokens") == 0)
+		print_tokens(argv[2], false);
+	else if (argc == 3 && strcmp(argv[1], "sentence") == 0)
+		print_tokens(argv[2], true);
+	else if (argc == 2 && strcmp(argv[1], "score") == 0)
+		score_reviews();
+	else
+	{
+		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | score\n");
+		return 2;
+	}
+	rv_segment_reset();
+	return 0;
+}
