@@ -1,5 +1,6 @@
 -- Spoilers, detection and redaction.
 SET extra_float_digits = 0;
+\getenv abs_srcdir PG_ABS_SRCDIR
 \set fixtures :abs_srcdir '/data/fixture_reviews.sql'
 \i :fixtures
 
@@ -29,8 +30,8 @@ SELECT id, has_spoilers(r) FROM fixtures ORDER BY id;
 
 -- redact(): masks, threshold semantics, collapsing.
 SELECT id, redact(r) FROM fixtures ORDER BY id;
-SELECT redact('Start. ||One.|| ||Two.|| End.'::review) AS adjacent_masks_collapse;
-SELECT redact('Start. ||One.|| Middle. ||Two.|| End.'::review, '▇') AS custom_mask;
+SELECT redact('Start. ||One.|| ||Two.|| End.'::review, '[spoiler]', 1) AS adjacent_masks_collapse;
+SELECT redact('Start. ||One.|| Middle. ||Two.|| End.'::review, '▇', 1) AS custom_mask;
 SELECT redact(r, '[hidden]', 1) AS marked_only,
        redact(r, '[hidden]', 0) AS everything
 FROM (SELECT 'The acting is fine. In the end, the detective turns out to be the killer and dies. ||The dog lives.||'::review AS r) s;

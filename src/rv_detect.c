@@ -4,10 +4,12 @@
  *
  * Each ICU sentence gets a logit from its text, then review context:
  *
- *	text	English: logistic regression over the sentence's word unigrams and
- *			bigrams plus two language-neutral features (capitalized words
- *			after the first: named characters doing things; sentence length),
- *			fitted on labelled TV Tropes sentences by bench/fit_detector.py.
+ *	text	English: naive Bayes log-count ratios of the sentence's word
+ *			unigrams and bigrams, calibrated together with two language-neutral
+ *			features (capitalized words after the first: named characters
+ *			doing things; sentence length), fitted on labelled TV Tropes
+ *			sentences by bench/fit_detector.py; plus the English cue lexicon
+ *			(endings, deaths, reveals, twists) at half weight.
  *			Spanish, French, German: hand-written cue lexicons (endings,
  *			deaths, reveals, twists) with the same neutral features.  Other
  *			languages: the neutral features only.
@@ -37,6 +39,7 @@
 #define CTX_WARNING			0.5f
 #define CTX_NEAR_MARKED		0.6f
 #define PRIOR_SHIFT			-0.95f	/* log(0.3/0.7) - log(0.53/0.47) */
+#define EN_CUE_SCALE		0.5f	/* English cues on top of the fitted model */
 
 typedef struct TokState
 {
@@ -153,71 +156,85 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
+/* Sum of the weights of the cues present in the sentence, each once. */
+static float
+cue_sum(const RvCueLexicon *lex, const RvSentFeatures *f)
+{
+	float		z = 0;
+
+	for (int c = 0; c < lex->ncues; c++)
+	{
+		const RvCue *cue = &lex->cues[c];
+		int			nw = 0;
+
+		while (nw < 4 && cue->words[nw])
+			nw++;
+		for (int i = 0; i + nw <= f->ntokens; i++)
+		{
+			int			k;
+
+			for (k = 0; k < nw && token_has_prefix(f->tokens[i + k], cue->words[k]); k++)
+				;
+			if (k == nw)
+			{
+				z += cue->w;
+				break;
+			}
+		}
+	}
+	return z;
+}
+
+/* The fitted model: bias plus each distinct unigram and bigram once. */
+static float
+model_logit(const RvSentFeatures *f)
+{
+	char	  **keys = rv_alloc(sizeof(char *) * (2 * f->ntokens + 1));
+	int			nkeys = 0;
+	char		buf[512];
+	float		z = rv_detect_bias;
+
+	for (int i = 0; i < f->ntokens; i++)
+	{
+		keys[nkeys++] = f->tokens[i];
+		if (i + 1 < f->ntokens &&
+			strlen(f->tokens[i]) + strlen(f->tokens[i + 1]) + 2 <= sizeof(buf))
+		{
+			strcpy(buf, f->tokens[i]);
+			strcat(buf, " ");
+			strcat(buf, f->tokens[i + 1]);
+			keys[nkeys++] = rv_strndup(buf, strlen(buf));
+		}
+	}
+	qsort(keys, nkeys, sizeof(char *), cmp_str);
+	for (int i = 0; i < nkeys; i++)
+		if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
+			z += weight_of(keys[i]);
+	for (int i = 0; i < nkeys; i++)
+		if (strchr(keys[i], ' ') != NULL)
+			rv_free(keys[i]);
+	rv_free(keys);
+	return z;
+}
+
+static bool
+is_english(const char *lang)
+{
+	return strncmp(lang, "en", 2) == 0 && (lang[2] == '\0' || lang[2] == '-');
+}
+
 float
 rv_detect_text_logit(const RvSentFeatures *f, const char *lang)
 {
+	const RvCueLexicon *lex = lexicon_for(lang);
 	float		z = rv_detect_w_names * (float) f->names +
 		rv_detect_w_length * logf(1.0f + (float) f->nwords);
 
-	if (strncmp(lang, "en", 2) == 0 && (lang[2] == '\0' || lang[2] == '-'))
-	{
-		/* Binary features: each distinct unigram and bigram counts once. */
-		char	  **keys = rv_alloc(sizeof(char *) * (2 * f->ntokens + 1));
-		int			nkeys = 0;
-		char		buf[512];
-
-		for (int i = 0; i < f->ntokens; i++)
-		{
-			keys[nkeys++] = f->tokens[i];
-			if (i + 1 < f->ntokens &&
-				strlen(f->tokens[i]) + strlen(f->tokens[i + 1]) + 2 <= sizeof(buf))
-			{
-				strcpy(buf, f->tokens[i]);
-				strcat(buf, " ");
-				strcat(buf, f->tokens[i + 1]);
-				keys[nkeys++] = rv_strndup(buf, strlen(buf));
-			}
-		}
-		qsort(keys, nkeys, sizeof(char *), cmp_str);
-		z += rv_detect_bias;
-		for (int i = 0; i < nkeys; i++)
-			if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
-				z += weight_of(keys[i]);
-		for (int i = 0; i < nkeys; i++)
-			if (strchr(keys[i], ' ') != NULL)
-				rv_free(keys[i]);
-		rv_free(keys);
-		return z;
-	}
-	else
-	{
-		const RvCueLexicon *lex = lexicon_for(lang);
-
-		if (lex == NULL)
-			return z + rv_detect_bias;
-		z += lex->bias;
-		for (int c = 0; c < lex->ncues; c++)
-		{
-			const RvCue *cue = &lex->cues[c];
-			int			nw = 0;
-
-			while (nw < 4 && cue->words[nw])
-				nw++;
-			for (int i = 0; i + nw <= f->ntokens; i++)
-			{
-				int			k;
-
-				for (k = 0; k < nw && token_has_prefix(f->tokens[i + k], cue->words[k]); k++)
-					;
-				if (k == nw)
-				{
-					z += cue->w;	/* each cue counts once per sentence */
-					break;
-				}
-			}
-		}
-		return z;
-	}
+	if (is_english(lang))
+		return z + model_logit(f) + (lex ? EN_CUE_SCALE * cue_sum(lex, f) : 0);
+	if (lex == NULL)
+		return z + rv_detect_bias;	/* neutral features only */
+	return z + lex->bias + cue_sum(lex, f);
 }
 
 static float
@@ -244,7 +261,7 @@ rv_detect(const RvDetectInput *in, float *scores, RvError *err)
 			return -1;
 		z = rv_detect_text_logit(&f, in->lang);
 		rv_detect_features_free(&f);
-		if (!lexicon_for(in->lang))
+		if (is_english(in->lang) || !lexicon_for(in->lang))
 			z += PRIOR_SHIFT;	/* the fitted model's balanced prior */
 
 		/* Marked spans that overlap or touch this sentence or its neighbours. */
