@@ -501,13 +501,18 @@ RETURNS SETOF record
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $$
-	SELECT t.theme,
-		   (1 - exp(-sum(t.weight * ln(1 + c.n))))::pg_catalog.float4
-	  FROM @extschema@.review_theme t,
-		   LATERAL (SELECT @extschema@.review_term_count(r, t.keyword) AS n) c
-	 WHERE t.lang = lower(split_part(@extschema@.review_lang(r), '-', 1))
-	   AND c.n > 0
-	 GROUP BY t.theme
+	-- Keywords that normalize alike ("worker", "workers") count once.
+	WITH kw AS (
+		SELECT t.theme, max(t.weight) AS weight, min(t.keyword) AS keyword
+		  FROM @extschema@.review_theme t
+		 WHERE t.lang = lower(split_part(@extschema@.review_lang(r), '-', 1))
+		 GROUP BY t.theme, @extschema@.reviewquery(t.keyword, @extschema@.review_lang(r))::text
+	)
+	SELECT kw.theme,
+		   (1 - exp(-sum(kw.weight * ln(1 + c.n))))::pg_catalog.float4
+	  FROM kw, LATERAL (SELECT @extschema@.review_term_count(r, kw.keyword) AS n) c
+	 WHERE c.n > 0
+	 GROUP BY kw.theme
 	 ORDER BY 2 DESC, 1
 $$;
 COMMENT ON FUNCTION @extschema@.review_themes(@extschema@.review) IS
