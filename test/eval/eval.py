@@ -22,10 +22,10 @@ sys.path.insert(0, os.path.join(TOP, 'bench'))
 from fit_detector import auc, prf  # noqa: E402
 
 
-def report(name, labels, scores):
-    p, r, f = prf(labels, scores, 0.5)
-    print('%-44s N=%4d  spoilers=%3d  precision=%.3f  recall=%.3f  F1=%.3f  ROC AUC=%.3f'
-          % (name, len(labels), sum(labels), p, r, f, auc(labels, scores)))
+def report(name, labels, scores, threshold=0.5):
+    p, r, f = prf(labels, scores, threshold)
+    print('%-44s N=%4d  spoilers=%3d  at %.1f: precision=%.3f  recall=%.3f  F1=%.3f  ROC AUC=%.3f'
+          % (name, len(labels), sum(labels), threshold, p, r, f, auc(labels, scores)))
 
 
 def own_set():
@@ -41,6 +41,7 @@ def own_set():
                          text=True, check=True).stdout.strip().split('\n')
     res = [(int(l.split('\t')[0]), float(l.split('\t')[1]), l.split('\t')[2]) for l in out]
     report('own reviews (in context), all languages', [x[0] for x in res], [x[1] for x in res])
+    report('own reviews (in context), all languages', [x[0] for x in res], [x[1] for x in res], 0.3)
     en = [x for x in res if x[2] == 'en']
     other = [x for x in res if x[2] != 'en']
     report('own reviews, English', [x[0] for x in en], [x[1] for x in en])
