@@ -52,6 +52,27 @@ typedef struct HiddenRange
 extern HiddenRange *review_hidden_ranges(const Review *r, const RvLayout *l,
 										 float threshold, int *n);
 
+/* The keywords of a text, in order, with the word number of each. */
+typedef struct ReviewLexemes
+{
+	const char **lex;			/* palloc'd copies */
+	uint32	   *len;
+	uint32	   *pos;
+	int			n;
+	int			cap;
+} ReviewLexemes;
+
+extern void review_lexemes(const char *text, size_t len, const char *lang,
+						   ReviewLexemes *out);
+
+/*
+ * The end of the run of hidden ranges starting at ranges[*i]: overlapping
+ * ones and those only white space apart, which show as one mask.  Advances
+ * *i past the run.
+ */
+extern uint32 review_hidden_run(const HiddenRange *ranges, int n, int *i,
+								const char *body);
+
 /* Section offsets of a stored value. */
 extern void review_layout(const Review *r, RvLayout *l);
 

@@ -235,6 +235,34 @@ review_normalize_text(const char *text, size_t len, const char *lang,
 		rv_report(&err, "review", NULL);
 }
 
+static void
+append_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len)
+{
+	ReviewLexemes *out = arg;
+
+	if (out->n == out->cap)
+	{
+		out->cap = out->cap ? out->cap * 2 : 8;
+		out->lex = out->lex ? repalloc(out->lex, sizeof(char *) * out->cap)
+			: palloc(sizeof(char *) * out->cap);
+		out->len = out->len ? repalloc(out->len, sizeof(uint32) * out->cap)
+			: palloc(sizeof(uint32) * out->cap);
+		out->pos = out->pos ? repalloc(out->pos, sizeof(uint32) * out->cap)
+			: palloc(sizeof(uint32) * out->cap);
+	}
+	out->lex[out->n] = pnstrdup(lex, len);
+	out->len[out->n] = len;
+	out->pos[out->n] = w->index;
+	out->n++;
+}
+
+void
+review_lexemes(const char *text, size_t len, const char *lang, ReviewLexemes *out)
+{
+	memset(out, 0, sizeof(*out));
+	review_normalize_text(text, len, lang, append_lexeme, out);
+}
+
 /* One keyword occurrence, before grouping. */
 typedef struct Occurrence
 {

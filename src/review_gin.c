@@ -146,6 +146,8 @@ typedef struct QueryInfo
 	int			nlexes;
 	LexInfo    *lexes;
 	bool		always_recheck;
+	RvQTri	   *lexval;			/* scratch for consistent, sized once */
+	RvQTri	   *termval;
 } QueryInfo;
 
 typedef struct KeyBuilder
@@ -231,29 +233,6 @@ add_variant(KeyBuilder *b, TermInfo *t, const char *const *lex, const uint32 *le
 		t->vanishes = true;
 }
 
-typedef struct WordList
-{
-	const char *lex[64];
-	uint32		len[64];
-	int			n;
-	bool		overflow;
-} WordList;
-
-static void
-collect_word(void *arg, const RvWord *w, const char *lex, uint32 len)
-{
-	WordList   *wl = arg;
-
-	if (wl->n < 64)
-	{
-		wl->lex[wl->n] = pnstrdup(lex, len);
-		wl->len[wl->n] = len;
-		wl->n++;
-	}
-	else
-		wl->overflow = true;
-}
-
 /* A raw term of a text query: its normalization in every language, and itself. */
 static void
 add_text_term(KeyBuilder *b, TermInfo *t, const char *s, uint32 len, bool prefix, bool exact)
@@ -262,13 +241,9 @@ add_text_term(KeyBuilder *b, TermInfo *t, const char *s, uint32 len, bool prefix
 	{
 		for (size_t i = 0; i < NUM_INDEX_LANGS; i++)
 		{
-			WordList	wl = {0};
+			ReviewLexemes wl;
 
-			review_normalize_text(s, len, index_langs[i], collect_word, &wl);
-			if (wl.overflow)
-				ereport(ERROR,
-						(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-						 errmsg("query term has more than 64 words")));
+			review_lexemes(s, len, index_langs[i], &wl);
 			add_variant(b, t, wl.lex, wl.len, wl.n, prefix);
 		}
 	}
@@ -410,6 +385,8 @@ review_gin_extract_query(PG_FUNCTION_ARGS)
 			elog(ERROR, "unrecognized strategy number: %d", strategy);
 	}
 
+	qi->lexval = palloc(sizeof(RvQTri) * (qi->nlexes ? qi->nlexes : 1));
+	qi->termval = palloc(sizeof(RvQTri) * (qi->nterms ? qi->nterms : 1));
 	*nkeys = b.nkeys;
 	*pmatch = b.pmatch;
 	*extra_data = palloc(sizeof(Pointer) * (b.nkeys ? b.nkeys : 1));
@@ -449,10 +426,10 @@ key_value(GinTernaryValue v)
 
 /* Evaluates the query over key presence; *recheck says if the answer is exact. */
 static RvQTri
-evaluate(const QueryInfo *qi, const GinTernaryValue *check, int nkeys, bool *recheck)
+evaluate(QueryInfo *qi, const GinTernaryValue *check, int nkeys, bool *recheck)
 {
-	RvQTri	   *lexval = palloc(sizeof(RvQTri) * (qi->nlexes ? qi->nlexes : 1));
-	RvQTri	   *termval = palloc(sizeof(RvQTri) * (qi->nterms ? qi->nterms : 1));
+	RvQTri	   *lexval = qi->lexval;
+	RvQTri	   *termval = qi->termval;
 	RvQTri		res;
 	bool		needs_recheck = false;
 
@@ -498,8 +475,6 @@ evaluate(const QueryInfo *qi, const GinTernaryValue *check, int nkeys, bool *rec
 			break;
 	}
 	*recheck = qi->always_recheck || needs_recheck || res == RVQ_MAYBE;
-	pfree(lexval);
-	pfree(termval);
 	return res;
 }
 
@@ -515,7 +490,8 @@ review_gin_consistent(PG_FUNCTION_ARGS)
 
 	for (int i = 0; i < nkeys; i++)
 		tri[i] = check[i] ? GIN_TRUE : GIN_FALSE;
-	res = evaluate((const QueryInfo *) extra_data[0], tri, nkeys, recheck);
+	res = evaluate((QueryInfo *) extra_data[0], tri, nkeys, recheck);
+	pfree(tri);
 	PG_RETURN_BOOL(res != RVQ_FALSE);
 }
 
@@ -526,7 +502,7 @@ review_gin_triconsistent(PG_FUNCTION_ARGS)
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
 	bool		recheck;
-	RvQTri		res = evaluate((const QueryInfo *) extra_data[0], check, nkeys, &recheck);
+	RvQTri		res = evaluate((QueryInfo *) extra_data[0], check, nkeys, &recheck);
 
 	if (res == RVQ_FALSE)
 		PG_RETURN_GIN_TERNARY_VALUE(GIN_FALSE);

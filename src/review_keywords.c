@@ -106,28 +106,6 @@ review_exists_all(PG_FUNCTION_ARGS)
 
 PG_FUNCTION_INFO_V1(review_term_count);
 
-typedef struct PhraseWords
-{
-	char	   *lex[64];
-	uint32		len[64];
-	uint32		pos[64];
-	int			n;
-} PhraseWords;
-
-static void
-collect_phrase_word(void *arg, const RvWord *w, const char *lex, uint32 len)
-{
-	PhraseWords *p = arg;
-
-	if (p->n < 64)
-	{
-		p->lex[p->n] = pnstrdup(lex, len);
-		p->len[p->n] = len;
-		p->pos[p->n] = w->index;
-		p->n++;
-	}
-}
-
 static bool
 has_position(const uint32 *pos, int64 n, uint32 want)
 {
@@ -157,30 +135,35 @@ review_term_count(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(1);
 	RvLayout	l;
 	char		lang[RV_LANG_BUFSIZE];
-	PhraseWords pw = {0};
+	ReviewLexemes pw;
 	uint32	   *first;
 	int64		nfirst;
 	int32		count = 0;
 
 	review_layout(r, &l);
 	review_lang_of(r, &l, lang);
-	review_normalize_text(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang, collect_phrase_word, &pw);
+	review_lexemes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang, &pw);
 	if (pw.n == 0)
 		PG_RETURN_INT32(0);
 	nfirst = review_term_positions(r, &l, pw.lex[0], pw.len[0], false, false, &first);
-	for (int64 i = 0; i < nfirst; i++)
+	if (pw.n > 1)
 	{
-		bool		all = true;
+		/* The other words' positions, looked up once. */
+		uint32	  **pos = palloc(sizeof(uint32 *) * pw.n);
+		int64	   *npos = palloc(sizeof(int64) * pw.n);
 
-		for (int k = 1; k < pw.n && all; k++)
+		for (int k = 1; k < pw.n; k++)
+			npos[k] = review_term_positions(r, &l, pw.lex[k], pw.len[k], false, false, &pos[k]);
+		for (int64 i = 0; i < nfirst; i++)
 		{
-			uint32	   *pos;
-			int64		npos = review_term_positions(r, &l, pw.lex[k], pw.len[k], false, false, &pos);
+			bool		all = true;
 
-			all = has_position(pos, npos, first[i] + (pw.pos[k] - pw.pos[0]));
+			for (int k = 1; k < pw.n && all; k++)
+				all = has_position(pos[k], npos[k], first[i] + (pw.pos[k] - pw.pos[0]));
+			count += all;
 		}
-		if (all)
-			count++;
 	}
+	else
+		count = (int32) nfirst;
 	PG_RETURN_INT32(count);
 }

@@ -113,38 +113,13 @@ review_match_query(const Review *r, const RvLayout *l, const RvQuery *q, bool sa
 	return rv_query_match(q, match_positions, &m);
 }
 
-/* Collects the lexemes of a word. */
-typedef struct WordLexemes
-{
-	char	  **lex;
-	uint32	   *len;
-	int			n;
-	int			cap;
-} WordLexemes;
-
-static void
-collect_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len)
-{
-	WordLexemes *wl = arg;
-
-	if (wl->n == wl->cap)
-	{
-		wl->cap = wl->cap ? wl->cap * 2 : 4;
-		wl->lex = wl->lex ? repalloc(wl->lex, sizeof(char *) * wl->cap) : palloc(sizeof(char *) * wl->cap);
-		wl->len = wl->len ? repalloc(wl->len, sizeof(uint32) * wl->cap) : palloc(sizeof(uint32) * wl->cap);
-	}
-	wl->lex[wl->n] = pnstrdup(lex, len);
-	wl->len[wl->n] = len;
-	wl->n++;
-}
-
 bool
 review_word_present(const Review *r, const RvLayout *l, const char *word,
 					size_t len, const char *lang, bool safe)
 {
-	WordLexemes wl = {0};
+	ReviewLexemes wl;
 
-	review_normalize_text(word, len, lang, collect_lexeme, &wl);
+	review_lexemes(word, len, lang, &wl);
 	if (wl.n == 0)
 		return false;
 	for (int i = 0; i < wl.n; i++)

@@ -106,15 +106,6 @@ mark_positive(const RvQuery *q, uint32 i, bool negated, bool *positive)
 	return mark_positive(q, i, negated, positive);
 }
 
-static bool
-only_space(const char *s, uint32 from, uint32 to)
-{
-	for (uint32 i = from; i < to; i++)
-		if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-			return false;
-	return true;
-}
-
 Datum
 review_snippet(PG_FUNCTION_ARGS)
 {
@@ -186,14 +177,8 @@ review_snippet(PG_FUNCTION_ARGS)
 			ri++;
 		if (ri < st.nranges && st.ranges[ri].start <= pos)
 		{
-			/* Hide this range and any that follow after white space only. */
-			uint32		end = st.ranges[ri].end;
-
-			while (ri + 1 < st.nranges &&
-				   (st.ranges[ri + 1].start <= end || only_space(body, end, st.ranges[ri + 1].start)))
-				end = Max(end, st.ranges[++ri].end);
 			appendStringInfoString(&out, SNIPPET_MASK);
-			pos = end;
+			pos = review_hidden_run(st.ranges, st.nranges, &ri, body);
 			continue;
 		}
 		while (w <= last && st.words[w].end <= pos)

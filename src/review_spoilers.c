@@ -200,6 +200,16 @@ only_space(const char *s, uint32 from, uint32 to)
 	return true;
 }
 
+uint32
+review_hidden_run(const HiddenRange *ranges, int n, int *i, const char *body)
+{
+	uint32		end = ranges[*i].end;
+
+	for ((*i)++; *i < n && (ranges[*i].start <= end || only_space(body, end, ranges[*i].start)); (*i)++)
+		end = Max(end, ranges[*i].end);
+	return end;
+}
+
 /*
  * redact(review, mask, threshold): review_body with every marked span and
  * every sentence scoring >= threshold replaced by mask.  Masks separated by
@@ -226,11 +236,8 @@ review_redact(PG_FUNCTION_ARGS)
 	for (int i = 0; i < n;)
 	{
 		uint32		start = ranges[i].start;
-		uint32		end = ranges[i].end;
+		uint32		end = review_hidden_run(ranges, n, &i, body);
 
-		/* Merge overlapping ranges and those only white space apart. */
-		for (i++; i < n && (ranges[i].start <= end || only_space(body, end, ranges[i].start)); i++)
-			end = Max(end, ranges[i].end);
 		if (start < pos)
 			start = pos;
 		appendBinaryStringInfo(&out, body + pos, (int) (start - pos));

@@ -23,45 +23,17 @@ PG_FUNCTION_INFO_V1(reviewquery_recv);
 PG_FUNCTION_INFO_V1(reviewquery_send);
 PG_FUNCTION_INFO_V1(reviewquery_parse);
 
-typedef struct TermLexemes
-{
-	const char **lex;
-	uint32_t   *len;
-	uint32_t   *pos;
-	uint32		n;
-	uint32		cap;
-	int64		first_word;
-} TermLexemes;
-
-static void
-collect_term_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len)
-{
-	TermLexemes *t = arg;
-
-	if (t->n == t->cap)
-	{
-		t->cap = t->cap ? t->cap * 2 : 4;
-		t->lex = t->lex ? repalloc(t->lex, sizeof(char *) * t->cap) : palloc(sizeof(char *) * t->cap);
-		t->len = t->len ? repalloc(t->len, sizeof(uint32) * t->cap) : palloc(sizeof(uint32) * t->cap);
-		t->pos = t->pos ? repalloc(t->pos, sizeof(uint32) * t->cap) : palloc(sizeof(uint32) * t->cap);
-	}
-	t->lex[t->n] = pnstrdup(lex, len);
-	t->len[t->n] = len;
-	t->pos[t->n] = w->index;
-	t->n++;
-}
-
 static bool
 normalize_term(void *arg, const RvQItem *term, RvQLexemes *out, RvError *err)
 {
 	const char *lang = arg;
-	TermLexemes t = {0};
+	ReviewLexemes t;
 
-	review_normalize_text(term->text, term->len, lang, collect_term_lexeme, &t);
+	review_lexemes(term->text, term->len, lang, &t);
 	out->lex = t.lex;
 	out->len = t.len;
 	out->pos = t.pos;
-	out->n = t.n;
+	out->n = (uint32) t.n;
 	return true;
 }
 

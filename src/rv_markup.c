@@ -117,6 +117,24 @@ match_lit(const char *s, size_t len, size_t i, const char *lit, bool partial)
 }
 
 /*
+ * For an HTML tag "<name attrs>" starting at i, whose name ends at j: the
+ * offset of its closing ">" on the same line, or 0 if the tag is not whole
+ * (the name must be followed by white space or ">").
+ */
+static size_t
+tag_end(const char *s, size_t len, size_t i, size_t j)
+{
+	size_t		end;
+
+	if (j < len && s[j] != '>' && !is_ws((unsigned char) s[j]))
+		return 0;
+	for (end = j; end < len && end - i < MAX_TAG_SCAN && s[end] != '>' &&
+		 s[end] != '<' && s[end] != '\n'; end++)
+		;
+	return (end < len && s[end] == '>') ? end : 0;
+}
+
+/*
  * Scans "<span attrs>" starting at i; sets *is_spoiler when a class
  * attribute lists the word "spoiler".  Returns the tag length, 0 if this is
  * not a complete tag.
@@ -125,15 +143,10 @@ static size_t
 scan_span_tag(const char *s, size_t len, size_t i, bool *is_spoiler)
 {
 	size_t		j = i + 5;		/* past "<span" */
-	size_t		end;
+	size_t		end = tag_end(s, len, i, j);
 
 	*is_spoiler = false;
-	if (j < len && s[j] != '>' && !is_ws((unsigned char) s[j]))
-		return 0;
-	for (end = j; end < len && end - i < MAX_TAG_SCAN && s[end] != '>' &&
-		 s[end] != '<' && s[end] != '\n'; end++)
-		;
-	if (end >= len || s[end] != '>')
+	if (end == 0)
 		return 0;
 
 	/* Look for class="... spoiler ..." or class='...'. */
@@ -174,15 +187,9 @@ scan_span_tag(const char *s, size_t len, size_t i, bool *is_spoiler)
 static size_t
 scan_details_tag(const char *s, size_t len, size_t i, Marker *m)
 {
-	size_t		j = i + 8;		/* past "<details" */
-	size_t		end;
+	size_t		end = tag_end(s, len, i, i + 8);	/* past "<details" */
 
-	if (j < len && s[j] != '>' && !is_ws((unsigned char) s[j]))
-		return 0;
-	for (end = j; end < len && end - i < MAX_TAG_SCAN && s[end] != '>' &&
-		 s[end] != '<' && s[end] != '\n'; end++)
-		;
-	if (end >= len || s[end] != '>')
+	if (end == 0)
 		return 0;
 	end++;
 
