@@ -6,6 +6,8 @@
 #   make demo       install what is missing, build, install, tour on a throwaway cluster
 #   make test       install what is missing, then run every test (unit + pg_regress)
 #   make unit       core unit tests only (no server needed)
+#   make eval       the spoiler detector's precision, recall, F1 and ROC AUC
+#   make bench      benchmarks against tsvector + GIN and RUM (bench/run.sh)
 
 EXTENSION	= pg_review
 EXTVERSION	= 0.1.0
@@ -69,7 +71,7 @@ test/eval/detect_cli: test/eval/detect_cli.c $(CORE_SRCS) $(wildcard src/rv_*.h)
 	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -O2 -Isrc $(ICU_PKG_CFLAGS) \
 		-o $@ test/eval/detect_cli.c $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
 
-.PHONY: unit test demo
+.PHONY: unit test demo bench eval
 unit: test/unit/run_tests
 	test/unit/run_tests
 
@@ -78,5 +80,13 @@ test: all
 
 demo: all
 	test/demo.sh
+
+# Benchmarks against PostgreSQL's full text search (see bench/run.sh).
+bench: all
+	bench/run.sh
+
+# The spoiler detector's quality figures.
+eval:
+	test/eval/run-eval.sh
 
 endif
