@@ -66,3 +66,5 @@ SELECT id, (r::jsonb)::review = r AS jsonb_round_trip FROM reviews_src ORDER BY 
 SELECT '{"body": "Short. ||Twist.||", "title": "J", "rating": "B", "lang": "fr", "author": null}'::jsonb::review;
 
 DROP TABLE reviews_src, reviews_dst, raw_bytes, recv_target;
+-- Remove the files the server wrote.
+COPY (SELECT 1) TO PROGRAM 'rm -f /tmp/pg_review_regress_$PPID.bin /tmp/pg_review_regress_$PPID.raw';

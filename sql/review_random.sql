@@ -82,3 +82,5 @@ SELECT count(*) AS inputs,
        count(*) FILTER (WHERE outcome <> 'ok') > 0 AS some_rejected,
        bool_and(outcome IN ('ok', '22P03', '54000')) AS only_clean_outcomes
 FROM recv_outcomes;
+-- Remove the file the server wrote.
+COPY (SELECT 1) TO PROGRAM 'rm -f /tmp/pg_review_random_$PPID.raw';
