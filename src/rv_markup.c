@@ -18,9 +18,10 @@
  * non-space character and closes only after one, so "Wow!! Great." is text.
  *
  * Recognition of a marker depends only on the text from its first character
- * on; the parser's state only decides whether a recognised marker acts.
- * Output therefore escapes every character at which a marker is recognised,
- * which is enough for the output to re-parse to the same body and spans.
+ * on, reading an escaped character as itself; the parser's state only
+ * decides whether a recognised marker acts.  Output therefore escapes every
+ * character at which a marker is recognised, which is enough for the output
+ * to re-parse to the same body and spans (the fuzzer checks this).
  */
 #include <string.h>
 
@@ -205,7 +206,7 @@ scan_details_tag(const char *s, size_t len, size_t i, Marker *m)
 						le;
 
 			for (le = ls; le < len && le - ls < MAX_TAG_SCAN && s[le] != '\n' &&
-				 s[le] != '<'; le++)
+				 s[le] != '\r' && s[le] != '<'; le++)
 				;
 			if (match_lit(s, len, le, "</summary>", false))
 			{
@@ -219,11 +220,27 @@ scan_details_tag(const char *s, size_t len, size_t i, Marker *m)
 }
 
 /*
+ * Is the character at s[k] a "!"?  In raw text (raw: what the parser reads)
+ * an escaped "\!" is one; in a body (what output escapes) text is literal.
+ * Canonical output escapes some "!" of a run, and reading them back as "!"
+ * keeps the rest of the run text.
+ */
+static bool
+bang_follows(const char *s, size_t len, size_t k, bool raw)
+{
+	if (k >= len)
+		return false;
+	if (s[k] == '!')
+		return true;
+	return raw && s[k] == '\\' && k + 1 < len && s[k + 1] == '!';
+}
+
+/*
  * Recognises a marker at s[i].  See the file comment: the result must not
  * depend on anything before i.
  */
 static void
-match_marker(const char *s, size_t len, size_t i, bool partial, Marker *m)
+match_marker(const char *s, size_t len, size_t i, bool partial, bool raw, Marker *m)
 {
 	m->kind = MK_NONE;
 	m->rawlen = 0;
@@ -239,9 +256,11 @@ match_marker(const char *s, size_t len, size_t i, bool partial, Marker *m)
 		case '!':
 			if (match_lit(s, len, i, "!<", partial))
 				m->kind = MK_REDDIT_CLOSE, m->rawlen = 2;
-			else if (match_lit(s, len, i, "!!", partial) &&
-					 (i + 2 >= len || s[i + 2] != '!'))
+			else if (match_lit(s, len, i, "!!", partial) && !bang_follows(s, len, i + 2, raw))
+			{
+				/* "!!" inside a longer run of "!" is text. */
 				m->kind = MK_MARKDOWN, m->rawlen = 2;
+			}
 			break;
 		case '>':
 			if (match_lit(s, len, i, ">!", partial))
@@ -257,9 +276,10 @@ match_marker(const char *s, size_t len, size_t i, bool partial, Marker *m)
 				size_t		j = i + 9;
 
 				m->kind = MK_BB_BAD;
-				while (j < len && s[j] != ']' && s[j] != '\n')
+				/* A label is one line: no CR or LF, even escaped. */
+				while (j < len && s[j] != ']' && s[j] != '\n' && s[j] != '\r')
 				{
-					if (s[j] == '\\' && j + 1 < len && s[j + 1] != '\n')
+					if (s[j] == '\\' && j + 1 < len && s[j + 1] != '\n' && s[j + 1] != '\r')
 						j++;
 					j++;
 				}
@@ -574,7 +594,7 @@ rv_markup_parse(const char *raw, size_t len, int64_t char_base, RvBuf *body,
 		}
 		if (c == '|' || c == '!' || c == '>' || c == '[' || c == '(' || c == '<')
 		{
-			match_marker(raw, len, i, false, &m);
+			match_marker(raw, len, i, false, true, &m);
 			if (m.kind != MK_NONE)
 			{
 				if (!act(&st, i, &m, &consumed))
@@ -627,7 +647,7 @@ rv_markup_escape(const char *s, size_t len, bool markup_follows, RvBuf *out)
 		{
 			Marker		m;
 
-			match_marker(s, len, i, markup_follows, &m);
+			match_marker(s, len, i, markup_follows, false, &m);
 			if (m.kind != MK_NONE)
 				rv_buf_append_char(out, '\\');
 		}

@@ -299,40 +299,66 @@ fail:
 }
 
 /*
- * Parses a body: skips leading blank lines and warning lines, trims trailing
- * white space, then parses markup.  char_base is the number of characters of
- * the whole input before s, for error positions.
+ * Drops the leading lines of a parsed body that are blank or warning lines
+ * (setting doc->warning), shifting the spans.  Deciding on the parsed body,
+ * not the raw text, makes the decision the same for an input and for its
+ * canonical output, which differ only in escapes and markup dialect; a line
+ * that a spoiler span touches is never a warning line.
+ */
+static void
+drop_leading_lines(RvDoc *doc, RvBuf *body)
+{
+	size_t		p = 0;
+
+	for (;;)
+	{
+		size_t		end = line_end(body->data, body->len, p);
+		size_t		next = end < body->len ? end + 1 : body->len;
+		bool		blank;
+
+		if (p >= body->len)
+			break;
+		if (doc->nspans > 0 && doc->spans[0].start < next)
+			break;
+		blank = line_is_blank(body->data, p, end);
+		if (!blank &&
+			!rv_is_warning_line(body->data + p, end - p - (end > p && body->data[end - 1] == '\r')))
+			break;
+		if (!blank)
+			doc->warning = true;
+		p = next;
+	}
+	if (p == 0)
+		return;
+	memmove(body->data, body->data + p, body->len - p);
+	body->len -= p;
+	body->data[body->len] = '\0';
+	for (uint32_t i = 0; i < doc->nspans; i++)
+		doc->spans[i].start -= (uint32_t) p;
+}
+
+/*
+ * Parses a body: markup first, then leading blank and warning lines are
+ * dropped; trailing white space of the text is not part of the body.
+ * char_base is the number of characters of the whole input before s, for
+ * error positions.
  */
 static bool
 parse_body(RvDoc *doc, const char *s, size_t len, int64_t char_base, RvError *err)
 {
-	size_t		p = 0;
 	RvBuf		body;
 
-	for (;;)
-	{
-		size_t		end = line_end(s, len, p);
-
-		if (p >= len)
-			break;
-		if (!line_is_blank(s, p, end) &&
-			!rv_is_warning_line(s + p, end - p - (end > p && s[end - 1] == '\r')))
-			break;
-		if (!line_is_blank(s, p, end))
-			doc->warning = true;
-		p = end < len ? end + 1 : len;
-	}
-	while (len > p && (is_blank(s[len - 1]) || s[len - 1] == '\n' ||
+	while (len > 0 && (is_blank(s[len - 1]) || s[len - 1] == '\n' ||
 					   s[len - 1] == '\f' || s[len - 1] == '\v'))
 		len--;
 
-	rv_buf_init(&body, len - p + 1);
-	if (!rv_markup_parse(s + p, len - p, char_base + rv_utf8_count(s, p),
-						 &body, &doc->spans, &doc->nspans, err))
+	rv_buf_init(&body, len + 1);
+	if (!rv_markup_parse(s, len, char_base, &body, &doc->spans, &doc->nspans, err))
 	{
 		rv_free(body.data);
 		return false;
 	}
+	drop_leading_lines(doc, &body);
 	doc->body = dup_buf(&body, &doc->body_len);
 	return true;
 }

@@ -368,3 +368,16 @@ RV_TEST(build_from_parts)
 	CHECK(rv_build("x", 1, NULL, 0, "nine", 4, NULL, 0, NULL, 0, &err) == NULL);
 	CHECK_EQ_STR(err.detail, "Invalid rating \"nine\". Write a rating as N/M (4.5/5), N out of M, N%, stars (★★★★½) or a letter grade (A-).");
 }
+
+/*
+ * Found by fuzz_review_parse: the warning-line test ran on raw text, whose
+ * escapes the canonical output changes, so a first line could be a warning
+ * line in the output but not in the input.  It now runs on the parsed body.
+ */
+RV_TEST(warning_decided_on_parsed_body)
+{
+	CHECK(round_trips("abcdefghij abcdefghij \\\\\\\\ ok t!ネタバレ\nrest"));
+	CHECK(round_trips("Spoilers ahead!<\nrest"));
+	CHECK(round_trips("||Spoilers ahead||\nrest"));
+	CHECK(round_trips("Spoilers ahead\n||\nx||"));
+}
