@@ -5,7 +5,9 @@
 #   make install    install it into the server found by pg_config
 #   make demo       install what is missing, build, install, tour on a throwaway cluster
 #   make test       install what is missing, then run every test (unit + pg_regress)
-#   make unit       core unit tests only (no server needed)
+#   make unit       core unit tests only (no server needed); make unit-asan: the
+#                   same under ASan/UBSan
+#   make fuzz       libFuzzer harnesses of the core, FUZZ_SECONDS (60) each
 #   make eval       the spoiler detector's precision, recall, F1 and ROC AUC
 #   make bench      benchmarks against tsvector + GIN and RUM (bench/run.sh)
 
@@ -23,7 +25,7 @@ DATA		= $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 REGRESS		= $(patsubst sql/%.sql,%,$(sort $(filter-out sql/$(EXTENSION)%,$(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress_out --load-extension=$(EXTENSION)
 
-EXTRA_CLEAN	= test/unit/run_tests test/regress_out $(DATA_built)
+EXTRA_CLEAN	= test/unit/run_tests test/unit/run_tests_asan test/eval/detect_cli test/fuzz/bin test/regress_out $(DATA_built)
 
 ICU_PKG_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
 ICU_PKG_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
@@ -71,9 +73,23 @@ test/eval/detect_cli: test/eval/detect_cli.c $(CORE_SRCS) $(wildcard src/rv_*.h)
 	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -O2 -Isrc $(ICU_PKG_CFLAGS) \
 		-o $@ test/eval/detect_cli.c $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
 
-.PHONY: unit test demo bench eval
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+test/unit/run_tests_asan: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/rv_*.h) test/unit/rv_test.h
+	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -O1 -g \
+		-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
+		-Isrc -Itest/unit $(ICU_PKG_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
+
+.PHONY: unit unit-asan fuzz test demo bench eval
 unit: test/unit/run_tests
 	test/unit/run_tests
+
+unit-asan: test/unit/run_tests_asan
+	test/unit/run_tests_asan
+
+# libFuzzer harnesses of the core, FUZZ_SECONDS each (default 60).
+FUZZ_SECONDS ?= 60
+fuzz:
+	test/fuzz/run.sh $(FUZZ_SECONDS)
 
 test: all
 	test/run-all.sh

@@ -1,8 +1,10 @@
 #!/bin/bash
-# Runs every test of pg_review: the core unit tests, then the pg_regress
-# suites against a throwaway cluster (pg_virtualenv creates it on a free port
-# and removes it on exit, even after a failure or a crashed server), then the
-# TAP tests.  Ends with one line "N passed, N failed" over all of them.
+# Runs every test of pg_review: the core unit tests (plain and under
+# ASan/UBSan), the pg_regress suites against a throwaway cluster
+# (pg_virtualenv -t creates it in a temporary directory on a free port and
+# removes it on exit, even after a failure or a crashed server), the
+# libFuzzer harnesses for FUZZ_SECONDS each (default 60; 0 skips them), then
+# the TAP tests.  Ends with one line "N passed, N failed" over all of them.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -15,14 +17,24 @@ count() { passed=$((passed + $1)); failed=$((failed + $2)); }
 SUDO=""
 [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && SUDO=sudo
 
+# Adds the counts of a "<word>: N passed, N failed" line, or one failure.
+count_line() {
+	local line
+	line=$(echo "$1" | grep -E "^$2: [0-9]+ passed, [0-9]+ failed" | tail -1)
+	if [ -n "$line" ]; then
+		count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+	else
+		count 0 1
+	fi
+}
+
 echo "== core unit tests"
 out=$(make -s unit 2>&1); echo "$out"
-line=$(echo "$out" | grep -E '^unit: [0-9]+ passed, [0-9]+ failed' | tail -1)
-if [ -n "$line" ]; then
-	count "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
-else
-	count 0 1
-fi
+count_line "$out" unit
+
+echo "== core unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+out=$(make -s unit-asan 2>&1); echo "$out" | tail -5
+count_line "$out" unit
 
 echo "== build and install"
 if ! make -s all >/dev/null || ! $SUDO make -s install >/dev/null; then
@@ -45,6 +57,13 @@ bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed' test/regress_out/installcheck.log |
 if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
 count "$ok" "$bad"
 [ -f test/regress_out/regression.diffs ] && [ "$bad" -gt 0 ] && head -200 test/regress_out/regression.diffs
+
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+if [ "$FUZZ_SECONDS" -gt 0 ]; then
+	echo "== fuzzing (${FUZZ_SECONDS}s per harness)"
+	out=$(test/fuzz/run.sh "$FUZZ_SECONDS" 2>&1); echo "$out" | tail -30
+	count_line "$out" fuzz
+fi
 
 if ls test/t/*.pl >/dev/null 2>&1; then
 	echo "== TAP tests"
