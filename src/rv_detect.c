@@ -111,25 +111,121 @@ rv_detect_features_free(RvSentFeatures *f)
 	memset(f, 0, sizeof(*f));
 }
 
-static float
-weight_of(const char *key)
+/*
+ * The fitted weights, hashed once per process for lookups by token or by
+ * token pair without building the pair's string.  The table lives in
+ * malloc'd memory for the life of the process (it is derived from static
+ * data, so no memory context owns it); without memory, lookups fall back
+ * to binary search.
+ */
+static int32_t *weight_slots;	/* index into rv_detect_weights, or -1 */
+static uint64_t *weight_hashes;
+static uint32_t weight_mask;
+static bool weight_table_tried;
+
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t
+fnv(uint64_t h, const char *s, size_t len)
 {
-	int			lo = 0,
-				hi = rv_detect_nweights;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * FNV_PRIME;
+	return h;
+}
 
-	while (lo < hi)
+static void
+build_weight_table(void)
+{
+	uint32_t	size = 1;
+
+	weight_table_tried = true;
+	while (size < (uint32_t) rv_detect_nweights * 2)
+		size <<= 1;
+	weight_slots = malloc(sizeof(int32_t) * size);
+	weight_hashes = malloc(sizeof(uint64_t) * (rv_detect_nweights ? rv_detect_nweights : 1));
+	if (weight_slots == NULL || weight_hashes == NULL)
 	{
-		int			mid = (lo + hi) / 2;
-		int			c = strcmp(rv_detect_weights[mid].key, key);
-
-		if (c == 0)
-			return rv_detect_weights[mid].w;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+		free(weight_slots);
+		free(weight_hashes);
+		weight_slots = NULL;
+		return;
 	}
-	return 0;
+	weight_mask = size - 1;
+	memset(weight_slots, 0xFF, sizeof(int32_t) * size);
+	for (int i = 0; i < rv_detect_nweights; i++)
+	{
+		uint64_t	h = fnv(FNV_OFFSET, rv_detect_weights[i].key, strlen(rv_detect_weights[i].key));
+		uint32_t	k = (uint32_t) h & weight_mask;
+
+		weight_hashes[i] = h;
+		while (weight_slots[k] >= 0)
+			k = (k + 1) & weight_mask;
+		weight_slots[k] = i;
+	}
+}
+
+/* Is key equal to a, or to "a b" when b is given? */
+static bool
+key_equals(const char *key, const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (strncmp(key, a, alen) != 0)
+		return false;
+	if (b == NULL)
+		return key[alen] == '\0';
+	return key[alen] == ' ' && strncmp(key + alen + 1, b, blen) == 0 &&
+		key[alen + 1 + blen] == '\0';
+}
+
+static float
+weight_of(uint64_t h, const char *a, const char *b)
+{
+	size_t		alen = strlen(a),
+				blen = b ? strlen(b) : 0;
+
+	if (!weight_table_tried)
+		build_weight_table();
+	if (weight_slots != NULL)
+	{
+		for (uint32_t k = (uint32_t) h & weight_mask; weight_slots[k] >= 0; k = (k + 1) & weight_mask)
+		{
+			int32_t		e = weight_slots[k];
+
+			if (weight_hashes[e] == h && key_equals(rv_detect_weights[e].key, a, alen, b, blen))
+				return rv_detect_weights[e].w;
+		}
+		return 0;
+	}
+	else
+	{
+		char		buf[512];
+		const char *key = a;
+		int			lo = 0,
+					hi = rv_detect_nweights;
+
+		if (b != NULL)
+		{
+			if (alen + blen + 2 > sizeof(buf))
+				return 0;		/* longer than any fitted feature */
+			memcpy(buf, a, alen);
+			buf[alen] = ' ';
+			memcpy(buf + alen + 1, b, blen + 1);
+			key = buf;
+		}
+		while (lo < hi)
+		{
+			int			mid = (lo + hi) / 2;
+			int			c = strcmp(rv_detect_weights[mid].key, key);
+
+			if (c == 0)
+				return rv_detect_weights[mid].w;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return 0;
+	}
 }
 
 static bool
@@ -148,12 +244,6 @@ lexicon_for(const char *lang)
 			memcmp(rv_detect_lexicons[i].lang, lang, n) == 0)
 			return &rv_detect_lexicons[i];
 	return NULL;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
 /* Sum of the weights of the cues present in the sentence, each once. */
@@ -185,35 +275,49 @@ cue_sum(const RvCueLexicon *lex, const RvSentFeatures *f)
 	return z;
 }
 
+typedef struct FeatureRef
+{
+	uint64_t	hash;
+	int			a;				/* token index */
+	int			b;				/* second token of a pair, or -1 */
+} FeatureRef;
+
+static int
+cmp_feature(const void *x, const void *y)
+{
+	uint64_t	a = ((const FeatureRef *) x)->hash,
+				b = ((const FeatureRef *) y)->hash;
+
+	return (a > b) - (a < b);
+}
+
 /* The fitted model: bias plus each distinct unigram and bigram once. */
 static float
 model_logit(const RvSentFeatures *f)
 {
-	char	  **keys = rv_alloc(sizeof(char *) * (2 * f->ntokens + 1));
-	int			nkeys = 0;
-	char		buf[512];
+	FeatureRef *refs = rv_alloc(sizeof(FeatureRef) * (2 * f->ntokens + 1));
+	int			n = 0;
 	float		z = rv_detect_bias;
 
 	for (int i = 0; i < f->ntokens; i++)
 	{
-		keys[nkeys++] = f->tokens[i];
-		if (i + 1 < f->ntokens &&
-			strlen(f->tokens[i]) + strlen(f->tokens[i + 1]) + 2 <= sizeof(buf))
+		uint64_t	h = fnv(FNV_OFFSET, f->tokens[i], strlen(f->tokens[i]));
+
+		refs[n++] = (FeatureRef) {h, i, -1};
+		if (i + 1 < f->ntokens)
 		{
-			strcpy(buf, f->tokens[i]);
-			strcat(buf, " ");
-			strcat(buf, f->tokens[i + 1]);
-			keys[nkeys++] = rv_strndup(buf, strlen(buf));
+			uint64_t	hb = fnv(fnv(h, " ", 1), f->tokens[i + 1], strlen(f->tokens[i + 1]));
+
+			refs[n++] = (FeatureRef) {hb, i, i + 1};
 		}
 	}
-	qsort(keys, nkeys, sizeof(char *), cmp_str);
-	for (int i = 0; i < nkeys; i++)
-		if (i == 0 || strcmp(keys[i], keys[i - 1]) != 0)
-			z += weight_of(keys[i]);
-	for (int i = 0; i < nkeys; i++)
-		if (strchr(keys[i], ' ') != NULL)
-			rv_free(keys[i]);
-	rv_free(keys);
+	/* Binary features: a repeated word or pair counts once (equal hashes). */
+	qsort(refs, n, sizeof(FeatureRef), cmp_feature);
+	for (int i = 0; i < n; i++)
+		if (i == 0 || refs[i].hash != refs[i - 1].hash)
+			z += weight_of(refs[i].hash, f->tokens[refs[i].a],
+							refs[i].b >= 0 ? f->tokens[refs[i].b] : NULL);
+	rv_free(refs);
 	return z;
 }
 
