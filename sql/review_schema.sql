@@ -29,3 +29,12 @@ CREATE EXTENSION pg_review;
 SELECT length(review_body(r)) = 20 * 1000 * 1000 / 10 * 10 AS whole_body,
        length(r::text) >= 20 * 1000 * 1000 AS whole_text
 FROM (SELECT repeat('lighthouse', 2000000)::review AS r) s;
+
+-- A stored large review is TOASTed; the metadata accessors read a prefix.
+CREATE TEMP TABLE big AS
+SELECT (E'---\ntitle: Big\nauthor: A. Writer\nrating: 3/4\nlang: en-GB\n---\n' || repeat('lighthouse keeper. ', 200000))::review AS r;
+SELECT pg_column_size(r) < octet_length(review_body(r)) AS compressed,
+       review_title(r), review_author(r), review_rating_text(r), review_rating(r), review_lang(r),
+       spoiler_score(r) BETWEEN 0 AND 1 AS score_ok, length(review_body(r)) AS body_chars
+FROM big;
+DROP TABLE big;
