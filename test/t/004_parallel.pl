@@ -117,7 +117,8 @@ foreach my $c (@cases)
 	my $t3 = time;
 	unlike($node->safe_psql('rv', "$serial\nEXPLAIN (COSTS OFF) $q"), qr/Gather/,
 		"$name: the serial plan has no Gather");
-	is(scalar(@par_rows), scalar(@ser_rows), "$name: " . scalar(@ser_rows) . ' result rows');
+	is(scalar(@par_rows), scalar(@ser_rows),
+		"$name: " . (@ser_rows == 1 ? "result $ser_rows[0]" : scalar(@ser_rows) . ' result rows'));
 	ok(join("\n", @par_rows) eq join("\n", @ser_rows), "$name: parallel result = serial result");
 	note(sprintf('%s: parallel %.2f s, serial %.2f s', $name, $t2 - $t1, $t3 - $t2));
 }
