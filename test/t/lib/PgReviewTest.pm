@@ -38,6 +38,8 @@ if (!$ENV{PG_REGRESS})
 sub review_node
 {
 	my ($name, %conf) = @_;
+	BAIL_OUT('initdb refuses root: run the TAP tests as postgres (see test/t/README.md)')
+	  if $> == 0;
 	my $node = PostgreSQL::Test::Cluster->new($name);
 	$node->init;
 	my $destdir = $ENV{PG_REVIEW_DESTDIR};
