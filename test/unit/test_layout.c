@@ -93,3 +93,38 @@ RV_TEST(layout_rejects_corruption)
 	CHECK(!rv_layout_validate(v, size, &err));
 	free(v);
 }
+
+/*
+ * A value that would not fit a varlena is refused by its size alone (0),
+ * which review_in turns into ERROR 54000: sizes are added up in 64 bits, so
+ * no count can wrap around into a small allocation.
+ */
+RV_TEST(layout_refuses_oversize)
+{
+	RvError		err = {0};
+	RvDoc	   *d = rv_parse("abcd", 4, &err);
+	RvAnalysis	an = {0};
+	RvLexeme	lex[2] = {{"alpha", 5, NULL, 0}, {"beta", 4, NULL, 0}};
+	size_t		body_len;
+
+	CHECK(d != NULL);
+	body_len = d->body_len;
+	an.lex = lex;
+	an.nlex = 2;
+	CHECK(rv_layout_size(d, &an) > 0);
+
+	/* Positions alone past the limit, and two counts that wrap 32 bits. */
+	lex[0].npos = (uint32_t) (RV_MAX_VALUE_SIZE / sizeof(uint32_t));
+	CHECK_EQ_INT(rv_layout_size(d, &an), 0);
+	lex[0].npos = lex[1].npos = 0x80000000u;
+	CHECK_EQ_INT(rv_layout_size(d, &an), 0);
+	lex[0].npos = lex[1].npos = 0;
+
+	/* A body that fits alone but not with the header. */
+	d->body_len = RV_MAX_VALUE_SIZE;
+	CHECK_EQ_INT(rv_layout_size(d, &an), 0);
+	d->body_len = RV_MAX_VALUE_SIZE - 4096;
+	CHECK(rv_layout_size(d, &an) > RV_MAX_VALUE_SIZE - 4096);
+	d->body_len = body_len;
+	rv_doc_free(d);
+}
