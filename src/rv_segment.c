@@ -101,6 +101,45 @@ get_break_iterator(UBreakIteratorType type, const char *lang, UText *text,
 	return e->brk;
 }
 
+/*
+ * Opens UTF-8 text for segmentation with a cached iterator of the given
+ * type; NULL with *err set on failure.  Pair with close_segmenter().
+ */
+static UBreakIterator *
+open_segmenter(UBreakIteratorType type, const char *text, size_t len,
+			   const char *lang, UText **ut, RvError *err)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	UBreakIterator *brk;
+
+	if (len > INT32_MAX)
+	{
+		rv_error_set(err, RV_ERR_LIMIT, 0, 0, "The text is too long to segment.");
+		return NULL;
+	}
+	*ut = utext_openUTF8(NULL, text, (int64_t) len, &status);
+	if (U_FAILURE(status))
+	{
+		rv_error_set(err, RV_ERR_INTERNAL, 0, 0, "ICU could not open the text: %s.",
+					 u_errorName(status));
+		return NULL;
+	}
+	brk = get_break_iterator(type, lang, *ut, err);
+	if (brk == NULL)
+		utext_close(*ut);
+	return brk;
+}
+
+/* Detaches the cached iterator from text that is about to go away. */
+static void
+close_segmenter(UBreakIterator *brk, UText *ut)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+
+	ubrk_setText(brk, empty_text, 0, &status);
+	utext_close(ut);
+}
+
 static bool
 is_space_byte(unsigned char c)
 {
@@ -139,7 +178,6 @@ int64_t
 rv_sentences(const char *text, size_t len, const char *lang,
 			 RvSentence **out, RvError *err)
 {
-	UErrorCode	status = U_ZERO_ERROR;
 	UText	   *ut;
 	UBreakIterator *brk;
 	RvSentence *sents = NULL;
@@ -149,24 +187,9 @@ rv_sentences(const char *text, size_t len, const char *lang,
 				pos;
 
 	*out = NULL;
-	if (len > INT32_MAX)
-	{
-		rv_error_set(err, RV_ERR_LIMIT, 0, 0, "The text is too long to segment.");
-		return -1;
-	}
-	ut = utext_openUTF8(NULL, text, (int64_t) len, &status);
-	if (U_FAILURE(status))
-	{
-		rv_error_set(err, RV_ERR_INTERNAL, 0, 0, "ICU could not open the text: %s.",
-					 u_errorName(status));
-		return -1;
-	}
-	brk = get_break_iterator(UBRK_SENTENCE, lang, ut, err);
+	brk = open_segmenter(UBRK_SENTENCE, text, len, lang, &ut, err);
 	if (brk == NULL)
-	{
-		utext_close(ut);
 		return -1;
-	}
 
 	prev = ubrk_first(brk);
 	while ((pos = ubrk_next(brk)) != UBRK_DONE)
@@ -187,9 +210,7 @@ rv_sentences(const char *text, size_t len, const char *lang,
 		sents[n].end = e;
 		n++;
 	}
-	/* Detach the cached iterator from text that is about to go away. */
-	ubrk_setText(brk, empty_text, 0, &status);
-	utext_close(ut);
+	close_segmenter(brk, ut);
 	*out = sents;
 	return n;
 }
@@ -293,7 +314,6 @@ int64_t
 rv_words(const char *text, size_t len, const char *lang,
 		 RvWordCallback cb, void *arg, RvError *err)
 {
-	UErrorCode	status = U_ZERO_ERROR;
 	UText	   *ut;
 	UBreakIterator *brk;
 	RvBuf		folded;
@@ -302,24 +322,9 @@ rv_words(const char *text, size_t len, const char *lang,
 				pos;
 	int64_t		n = 0;
 
-	if (len > INT32_MAX)
-	{
-		rv_error_set(err, RV_ERR_LIMIT, 0, 0, "The text is too long to segment.");
-		return -1;
-	}
-	ut = utext_openUTF8(NULL, text, (int64_t) len, &status);
-	if (U_FAILURE(status))
-	{
-		rv_error_set(err, RV_ERR_INTERNAL, 0, 0, "ICU could not open the text: %s.",
-					 u_errorName(status));
-		return -1;
-	}
-	brk = get_break_iterator(UBRK_WORD, lang, ut, err);
+	brk = open_segmenter(UBRK_WORD, text, len, lang, &ut, err);
 	if (brk == NULL)
-	{
-		utext_close(ut);
 		return -1;
-	}
 
 	rv_buf_init(&folded, 64);
 	prev = ubrk_first(brk);
@@ -347,8 +352,7 @@ rv_words(const char *text, size_t len, const char *lang,
 		if (!cb(&w, arg))
 			break;
 	}
-	ubrk_setText(brk, empty_text, 0, &status);
-	utext_close(ut);
+	close_segmenter(brk, ut);
 	rv_free(folded.data);
 	return n;
 }
