@@ -45,6 +45,9 @@ SELECT review_keywords(E'---\nlang: de\n---\nDie Arbeiter träumen vom großen R
 -- Japanese, Chinese and Thai are segmented into words, not runs of characters.
 SELECT k FROM unnest(review_keywords(E'---\nlang: ja\n---\n彼女は映画館で泣いた。最後に灯台が消える。'::review)) k
 WHERE k IN ('彼女', '映画館', '灯台', '最後');
+-- Particles and the inflections the segmenter splits off verbs (one hiragana)
+-- are not keywords; the words around them are.
+SELECT review_keywords(E'---\nlang: ja\n---\n最後に父が亡くなり、娘は海辺の町を去る。'::review);
 SELECT bool_and(length(k) < 6) AS no_whole_runs, count(*) > 3 AS several_words
 FROM unnest(review_keywords(E'---\nlang: zh\n---\n这部电影讲述了一个工人家庭的故事，最后父亲去世了。'::review)) k;
 SELECT count(*) > 3 AS several_words

@@ -8,11 +8,10 @@
 
 #include "rv_stopwords.h"
 
+/* Japanese words of one hiragana are stop words by rule (ja_single_kana). */
 static const char *const ja_stop[] = {
-	"あ", "ある", "い", "いる", "う", "え", "お", "か", "が", "けど", "こと", "この", "これ", "さ",
-	"し", "した", "して", "する", "そう", "その", "それ", "た", "だ", "だっ", "って", "て", "で", "です",
-	"と", "な", "など", "なる", "に", "の", "のは", "は", "へ", "ます", "まで", "も", "もの", "や",
-	"よ", "より", "ら", "れ", "を", "ん"
+	"ある", "いる", "けど", "こと", "この", "これ", "した", "して", "する", "そう", "その", "それ",
+	"だっ", "って", "です", "など", "なる", "のは", "ます", "まで", "もの", "より"
 };
 
 static const char *const zh_stop[] = {
@@ -60,14 +59,44 @@ cmp_key(const void *k, const void *elem)
 	return (key->len > wl) - (key->len < wl);
 }
 
+/*
+ * One hiragana (U+3041..U+309F) alone is a particle or an inflection the
+ * word segmenter split off a verb (the く of 亡くなる): never a keyword.
+ */
+static bool
+ja_single_kana(const char *word, size_t len)
+{
+	const unsigned char *u = (const unsigned char *) word;
+
+	return len == 3 && u[0] == 0xE3 &&
+		((u[1] == 0x81 && u[2] >= 0x81) || (u[1] == 0x82 && u[2] <= 0x9F));
+}
+
 bool
 rv_is_stopword(const char *lang, const char *word, size_t len)
 {
 	size_t		n = strcspn(lang, "-");
 	Key			key = {word, len};
 
+	if (n == 2 && memcmp(lang, "ja", 2) == 0 && ja_single_kana(word, len))
+		return true;
 	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
 		if (strlen(lists[i].lang) == n && memcmp(lists[i].lang, lang, n) == 0)
 			return bsearch(&key, lists[i].words, lists[i].n, sizeof(char *), cmp_key) != NULL;
 	return false;
+}
+
+/* True if every list is in strictly increasing bytewise order (unit tests). */
+bool
+rv_stopwords_sorted(void)
+{
+	for (size_t i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		for (size_t j = 1; j < lists[i].n; j++)
+		{
+			Key			prev = {lists[i].words[j - 1], strlen(lists[i].words[j - 1])};
+
+			if (cmp_key(&prev, &lists[i].words[j]) >= 0)
+				return false;
+		}
+	return true;
 }

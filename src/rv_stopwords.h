@@ -12,4 +12,7 @@
 /* Is the folded word a stop word of lang (a BCP 47 tag)? */
 extern bool rv_is_stopword(const char *lang, const char *word, size_t len);
 
+/* True if every list is sorted bytewise, as bsearch needs (unit tests). */
+extern bool rv_stopwords_sorted(void);
+
 #endif							/* RV_STOPWORDS_H */
