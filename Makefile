@@ -12,7 +12,11 @@
 #   make bench      benchmarks against tsvector + GIN and RUM (bench/run.sh)
 
 EXTENSION	= pg_review
-EXTVERSION	= 0.1.0
+# The default version (also default_version in pg_review.control).  The
+# parts below build its install script; every released version's script is a
+# fixed, committed file (sql/pg_review--0.1.0.sql), and
+# sql/pg_review--OLD--NEW.sql updates from one to the next.
+EXTVERSION	= 0.2.0
 MODULE_big	= pg_review
 
 CORE_SRCS	= $(sort $(wildcard src/rv_*.c))
@@ -20,7 +24,7 @@ GLUE_SRCS	= $(sort $(filter-out $(CORE_SRCS),$(wildcard src/*.c)))
 OBJS		= $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA		= $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+DATA		= $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 REGRESS		= $(patsubst sql/%.sql,%,$(sort $(filter-out sql/$(EXTENSION)%,$(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress_out --load-extension=$(EXTENSION)
@@ -54,6 +58,10 @@ include $(PGXS)
 
 ifeq ($(ICU_PKG_LIBS)$(ICU_LIBS),)
 $(error ICU was not found: install libicu-dev (pkg-config icu-uc icu-i18n))
+endif
+
+ifneq ($(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(EXTENSION).control),$(EXTVERSION))
+$(error $(EXTENSION).control: default_version is not EXTVERSION ($(EXTVERSION)))
 endif
 
 # The install script: objects, the shipped theme lexicon, then the end part.
