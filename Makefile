@@ -8,6 +8,8 @@
 #   make unit       core unit tests only (no server needed); make unit-asan: the
 #                   same under ASan/UBSan
 #   make fuzz       libFuzzer harnesses of the core, FUZZ_SECONDS (60) each
+#   make valgrind   the pg_regress suites against a server under valgrind
+#                   memcheck (test/valgrind.sh; private install, ~6 minutes)
 #   make eval       the spoiler detector's precision, recall, F1 and ROC AUC
 #   make bench      benchmarks against tsvector + GIN and RUM (bench/run.sh)
 
@@ -87,7 +89,7 @@ test/unit/run_tests_asan: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/rv_*.h) test/
 		-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
 		-Isrc -Itest/unit $(ICU_PKG_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
 
-.PHONY: unit unit-asan fuzz test demo bench eval
+.PHONY: unit unit-asan fuzz test demo bench eval valgrind
 unit: test/unit/run_tests
 	test/unit/run_tests
 
@@ -101,6 +103,10 @@ fuzz:
 
 test: all
 	test/run-all.sh
+
+# The pg_regress suites once against a throwaway server under valgrind.
+valgrind: all
+	test/valgrind.sh
 
 demo: all
 	test/demo.sh
