@@ -8,11 +8,17 @@
 #   make unit       core unit tests only (no server needed); make unit-asan: the
 #                   same under ASan/UBSan
 #   make fuzz       libFuzzer harnesses of the core, FUZZ_SECONDS (60) each
+#   make valgrind   the pg_regress suites against a server under valgrind
+#                   memcheck (test/valgrind.sh; private install, ~6 minutes)
 #   make eval       the spoiler detector's precision, recall, F1 and ROC AUC
 #   make bench      benchmarks against tsvector + GIN and RUM (bench/run.sh)
 
 EXTENSION	= pg_review
-EXTVERSION	= 0.1.0
+# The default version (also default_version in pg_review.control).  The
+# parts below build its install script; every released version's script is a
+# fixed, committed file (sql/pg_review--0.1.0.sql), and
+# sql/pg_review--OLD--NEW.sql updates from one to the next.
+EXTVERSION	= 0.2.0
 MODULE_big	= pg_review
 
 CORE_SRCS	= $(sort $(wildcard src/rv_*.c))
@@ -20,7 +26,7 @@ GLUE_SRCS	= $(sort $(filter-out $(CORE_SRCS),$(wildcard src/*.c)))
 OBJS		= $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA		= $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+DATA		= $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 REGRESS		= $(patsubst sql/%.sql,%,$(sort $(filter-out sql/$(EXTENSION)%,$(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress_out --load-extension=$(EXTENSION)
@@ -56,6 +62,10 @@ ifeq ($(ICU_PKG_LIBS)$(ICU_LIBS),)
 $(error ICU was not found: install libicu-dev (pkg-config icu-uc icu-i18n))
 endif
 
+ifneq ($(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(EXTENSION).control),$(EXTVERSION))
+$(error $(EXTENSION).control: default_version is not EXTVERSION ($(EXTVERSION)))
+endif
+
 # The install script: objects, the shipped theme lexicon, then the end part.
 INSTALL_PARTS = sql/$(EXTENSION).sql $(wildcard sql/$(EXTENSION)_themes.sql) sql/$(EXTENSION)_end.sql
 $(DATA_built): $(INSTALL_PARTS)
@@ -79,7 +89,7 @@ test/unit/run_tests_asan: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/rv_*.h) test/
 		-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
 		-Isrc -Itest/unit $(ICU_PKG_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
 
-.PHONY: unit unit-asan fuzz test demo bench eval
+.PHONY: unit unit-asan fuzz test demo bench eval valgrind
 unit: test/unit/run_tests
 	test/unit/run_tests
 
@@ -93,6 +103,10 @@ fuzz:
 
 test: all
 	test/run-all.sh
+
+# The pg_regress suites once against a throwaway server under valgrind.
+valgrind: all
+	test/valgrind.sh
 
 demo: all
 	test/demo.sh

@@ -263,6 +263,21 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.redact(@extschema@.review, pg_catalog.text, pg_catalog.float4) IS
 'review_body with marked spans and sentences scoring >= threshold replaced by mask (threshold 1: marked spans only); adjacent masks collapse';
 
+-- New in 0.2.0 (sql/pg_review--0.1.0--0.2.0.sql adds it to 0.1.0 installs).
+CREATE FUNCTION @extschema@.review_stats(r @extschema@.review,
+										 OUT characters pg_catalog.int4,
+										 OUT sentences pg_catalog.int4,
+										 OUT spoiler_sentences pg_catalog.int4,
+										 OUT marked_spoilers pg_catalog.int4,
+										 OUT keywords pg_catalog.int4,
+										 OUT keyword_occurrences pg_catalog.int4,
+										 OUT hidden_occurrences pg_catalog.int4)
+RETURNS record
+AS 'MODULE_PATHNAME', 'review_stats'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_stats(@extschema@.review) IS
+'size and spoiler share of a review from its stored analysis: characters of review_body, sentences, sentences detected as spoilers at the default threshold, marked spoiler spans, distinct keywords, keyword occurrences, and the occurrences a spoiler-free reader does not see';
+
 --------------------------------------------------------------------------
 -- reviewquery and keywords
 --------------------------------------------------------------------------

@@ -67,4 +67,4 @@ SELECT '{"body": "Short. ||Twist.||", "title": "J", "rating": "B", "lang": "fr",
 
 DROP TABLE reviews_src, reviews_dst, raw_bytes, recv_target;
 -- Remove the files the server wrote.
-COPY (SELECT 1) TO PROGRAM 'rm -f /tmp/pg_review_regress_$PPID.bin /tmp/pg_review_regress_$PPID.raw';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null; rm -f /tmp/pg_review_regress_$PPID.bin /tmp/pg_review_regress_$PPID.raw';

@@ -83,4 +83,4 @@ SELECT count(*) AS inputs,
        bool_and(outcome IN ('ok', '22P03', '54000')) AS only_clean_outcomes
 FROM recv_outcomes;
 -- Remove the file the server wrote.
-COPY (SELECT 1) TO PROGRAM 'rm -f /tmp/pg_review_random_$PPID.raw';
+COPY (SELECT 1) TO PROGRAM 'cat >/dev/null; rm -f /tmp/pg_review_random_$PPID.raw';
