@@ -2,9 +2,10 @@
 # Runs every test of pg_review: the core unit tests (plain and under
 # ASan/UBSan), the pg_regress suites against a throwaway cluster
 # (pg_virtualenv -t creates it in a temporary directory on a free port and
-# removes it on exit, even after a failure or a crashed server), the
-# libFuzzer harnesses for FUZZ_SECONDS each (default 60; 0 skips them), then
-# the TAP tests.  Ends with one line "N passed, N failed" over all of them.
+# removes it on exit, even after a failure or a crashed server), the same
+# suites under valgrind memcheck, the libFuzzer harnesses for FUZZ_SECONDS
+# each (default 60; 0 skips them), then the TAP tests.  Ends with one line
+# "N passed, N failed" over all of them.
 set -u
 cd "$(dirname "$0")/.."
 
@@ -57,6 +58,16 @@ bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed' test/regress_out/installcheck.log |
 if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
 count "$ok" "$bad"
 [ -f test/regress_out/regression.diffs ] && [ "$bad" -gt 0 ] && head -200 test/regress_out/regression.diffs
+
+# The same suites once more against a server under valgrind memcheck
+# (test/valgrind.sh, ~5 minutes; VALGRIND=0 skips it): one case, passed when
+# every suite passed and valgrind reported no error.
+if [ "${VALGRIND:-1}" != 0 ]; then
+	echo "== pg_regress under valgrind memcheck"
+	out=$(test/valgrind.sh 2>&1); rc=$?
+	echo "$out" | grep -E '^(valgrind|errors attributed|other errors|test | +[a-z_]+ +\.\.\.)' | tail -25
+	if [ "$rc" -eq 0 ]; then count 1 0; else echo "$out" | tail -60; count 0 1; fi
+fi
 
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 if [ "$FUZZ_SECONDS" -gt 0 ]; then
