@@ -33,6 +33,30 @@ BEGIN
 	RETURN (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(times) x);
 END $$;
 
+-- Medians (ms) of statements a and b, run alternately `runs` times each, so
+-- that load from elsewhere on the machine falls on both alike.
+CREATE FUNCTION pg_temp.pair_ms(a text, b text, runs int,
+								setup_a text DEFAULT NULL, setup_b text DEFAULT NULL)
+RETURNS float8[] LANGUAGE plpgsql AS $$
+DECLARE
+	t0 timestamptz;
+	ta float8[] := '{}';
+	tb float8[] := '{}';
+BEGIN
+	FOR i IN 1..runs LOOP
+		IF setup_a IS NOT NULL THEN EXECUTE setup_a; END IF;
+		t0 := clock_timestamp();
+		EXECUTE a;
+		ta := ta || extract(epoch FROM clock_timestamp() - t0) * 1000;
+		IF setup_b IS NOT NULL THEN EXECUTE setup_b; END IF;
+		t0 := clock_timestamp();
+		EXECUTE b;
+		tb := tb || extract(epoch FROM clock_timestamp() - t0) * 1000;
+	END LOOP;
+	RETURN ARRAY[(SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(ta) x),
+				 (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x) FROM unnest(tb) x)];
+END $$;
+
 -- The text search configuration matching a review's language.
 CREATE FUNCTION pg_temp.ts_cfg(lang text) RETURNS regconfig
 LANGUAGE sql IMMUTABLE AS $$
@@ -57,13 +81,11 @@ FROM corpus \gset
 -- compression of the value) against to_tsvector of the same text.  The
 -- last run's tables are kept for what follows.
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
-SELECT 'ingest', 'text -> review',
-	pg_temp.median_ms('CREATE TABLE rv AS SELECT id, review(body, lang => lang) AS r FROM corpus', 3,
-					  'DROP TABLE IF EXISTS rv'),
-	'to_tsvector(cfg, text)',
-	pg_temp.median_ms('CREATE TABLE tv AS SELECT id, body, to_tsvector(pg_temp.ts_cfg(lang), body) AS v FROM corpus', 3,
-					  'DROP TABLE IF EXISTS tv'),
-	'ms';
+SELECT 'ingest', 'text -> review', m[1], 'to_tsvector(cfg, text)', m[2], 'ms'
+FROM pg_temp.pair_ms(
+	'CREATE TABLE rv AS SELECT id, review(body, lang => lang) AS r FROM corpus',
+	'CREATE TABLE tv AS SELECT id, body, to_tsvector(pg_temp.ts_cfg(lang), body) AS v FROM corpus',
+	3, 'DROP TABLE IF EXISTS rv', 'DROP TABLE IF EXISTS tv') m;
 VACUUM ANALYZE rv;
 VACUUM ANALYZE tv;
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
@@ -73,13 +95,11 @@ SELECT 'size', 'table (review value vs body + tsvector)',
 -- Redaction from the stored spans against regexp_replace of the same markup
 -- (threshold 1: marked spans only, which is what the regexp can see).
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
-SELECT 'redact', 'redact(r, ''[spoiler]'', 1)',
-	pg_temp.median_ms('SELECT sum(length(redact(r, ''[spoiler]'', 1))) FROM rv', 3),
-	'regexp_replace (8 dialects)',
-	pg_temp.median_ms($q$SELECT sum(length(regexp_replace(body,
+SELECT 'redact', 'redact(r, ''[spoiler]'', 1)', m[1], 'regexp_replace (8 dialects)', m[2], 'ms'
+FROM pg_temp.pair_ms('SELECT sum(length(redact(r, ''[spoiler]'', 1))) FROM rv',
+	$q$SELECT sum(length(regexp_replace(body,
 		'\|\|.*?\|\||>!.*?!<|!!.*?!!|\[spoiler(=[^\]]*)?\].*?\[/spoiler\]|\(view spoiler\)\[.*?\(hide spoiler\)\]|<spoiler>.*?</spoiler>|<span class="spoiler">.*?</span>|<details>.*?</details>',
-		'[spoiler]', 'g'))) FROM tv$q$, 3),
-	'ms';
+		'[spoiler]', 'g'))) FROM tv$q$, 3) m;
 
 -- Index build and size.
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)

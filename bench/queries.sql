@@ -9,12 +9,12 @@ SELECT what || :'label' AS what, rq AS query,
 	   (SELECT count(*) FROM :tv WHERE v @@ to_tsquery('english', tq)) AS tsvector_rows
 FROM probes ORDER BY n;
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
-SELECT 'query', what || ' (' || rq || ')' || :'label',
-	pg_temp.median_ms(format('SELECT count(*) FROM %I WHERE r @@ %L::reviewquery', :'rv', rq), 9),
-	'GIN @@ to_tsquery',
-	pg_temp.median_ms(format('SELECT count(*) FROM %I WHERE v @@ to_tsquery(''english'', %L)', :'tv', tq), 9),
-	'ms'
-FROM probes ORDER BY n;
+SELECT 'query', what || ' (' || rq || ')' || :'label', m[1], 'GIN @@ to_tsquery', m[2], 'ms'
+FROM (SELECT n, what, rq, pg_temp.pair_ms(
+		format('SELECT count(*) FROM %I WHERE r @@ %L::reviewquery', :'rv', rq),
+		format('SELECT count(*) FROM %I WHERE v @@ to_tsquery(''english'', %L)', :'tv', tq), 9) AS m
+	  FROM probes) x
+ORDER BY n;
 
 -- Top-10 ranked: review_rank against RUM's <=> ordering and ts_rank over GIN
 -- (the RUM index is dropped for the latter, so that the planner takes GIN).
@@ -26,10 +26,10 @@ SELECT format($q$SELECT id FROM %I WHERE r @@ 'worker & wealth'::reviewquery
 		ORDER BY ts_rank(v, to_tsquery('english', 'worker & wealth')) DESC LIMIT 10$q$, :'tv') AS rank_gin
 \gset
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
-SELECT 'query', 'top-10 ranked (worker & wealth)' || :'label', pg_temp.median_ms(:'rank_rv', 9),
-	'RUM v <=> tsquery', pg_temp.median_ms(:'rank_rum', 9), 'ms';
+SELECT 'query', 'top-10 ranked (worker & wealth)' || :'label', m[1], 'RUM v <=> tsquery', m[2], 'ms'
+FROM pg_temp.pair_ms(:'rank_rv', :'rank_rum', 9) m;
 DROP INDEX :tv_rum;
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
-SELECT 'query', 'top-10 ranked (worker & wealth)' || :'label', pg_temp.median_ms(:'rank_rv', 9),
-	'GIN + ts_rank', pg_temp.median_ms(:'rank_gin', 9), 'ms';
+SELECT 'query', 'top-10 ranked (worker & wealth)' || :'label', m[1], 'GIN + ts_rank', m[2], 'ms'
+FROM pg_temp.pair_ms(:'rank_rv', :'rank_gin', 9) m;
 RESET enable_seqscan;
