@@ -76,4 +76,11 @@ extern uint32 review_hidden_run(const HiddenRange *ranges, int n, int *i,
 /* Section offsets of a stored value. */
 extern void review_layout(const Review *r, RvLayout *l);
 
+/*
+ * A review Datum detoasted up to its keyword strings only (matching, ranking
+ * and the index read no more); *l gets the whole value's offsets, and no
+ * section from l->body on may be read.
+ */
+extern Review *review_detoast_prefix(Datum d, RvLayout *l);
+
 #endif							/* PG_REVIEW_H */

@@ -39,7 +39,7 @@ get_meta_prefix(FunctionCallInfo fcinfo)
 				 errmsg("stored value of type review is corrupted")));
 	if (need > sizeof(RvHeader))
 		h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) Min(need, MaxAllocSize));
-	if (VARATT_IS_SHORT(h) || h->version != RV_LAYOUT_VERSION || VARSIZE(h) < need)
+	if (VARATT_IS_SHORT(h) || !RV_LAYOUT_VERSION_OK(h->version) || VARSIZE(h) < need)
 		h = PG_GETARG_REVIEW_P(0);	/* short or odd values: take the whole */
 	return h;
 }

@@ -12,6 +12,7 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "catalog/namespace.h"
 #include "common/hashfn.h"
 #include "mb/pg_wchar.h"
@@ -429,10 +430,71 @@ review_from_doc(const RvDoc *doc)
 void
 review_layout(const Review *r, RvLayout *l)
 {
-	if (r->version != RV_LAYOUT_VERSION || !rv_layout_compute(r, l) ||
+	if (!RV_LAYOUT_VERSION_OK(r->version) || !rv_layout_compute(r, l) ||
 		l->total != VARSIZE(r))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("stored value of type review is corrupted"),
 				 errdetail("Format version %u, %zu bytes.", r->version, (size_t) VARSIZE(r))));
+}
+
+/*
+ * The value of Datum d up to its keyword strings: header, metadata, spans,
+ * sentences, keywords, positions and keyword strings, but not the body and
+ * labels, which matching and ranking never read.  A TOASTed value is fetched
+ * as a prefix (two slices: the header, then up to the body), so the body is
+ * neither read from the TOAST table nor decompressed.  *l describes the whole
+ * value; the caller must read no section from l->body on.  Values of layout
+ * version 1 (keyword strings last) and values in the row are returned whole.
+ */
+Review *
+review_detoast_prefix(Datum d, RvLayout *l)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(d);
+	Review	   *h;
+	Size		total;
+
+	if (!VARATT_IS_EXTENDED(raw))
+	{
+		/* in the row, uncompressed: nothing to save */
+		review_layout((Review *) raw, l);
+		return (Review *) raw;
+	}
+	if (VARATT_IS_SHORT(raw) && !VARATT_IS_EXTERNAL(raw))
+	{
+		/* short header: a small value in the row */
+		h = (Review *) PG_DETOAST_DATUM(d);
+		review_layout(h, l);
+		return h;
+	}
+	total = toast_raw_datum_size(d);
+	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, sizeof(RvHeader) - VARHDRSZ);
+	if (VARSIZE(h) < sizeof(RvHeader) || h->version < 2 ||
+		!RV_LAYOUT_VERSION_OK(h->version))
+	{
+		h = (Review *) PG_DETOAST_DATUM(d);
+		review_layout(h, l);
+		return h;
+	}
+	if (!rv_layout_compute(h, l) || l->total != total)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored value of type review is corrupted"),
+				 errdetail("Format version %u, %zu bytes.", h->version, (size_t) total)));
+	pfree(h);
+	/* The body is short: one whole fetch beats two slices. */
+	if (l->total - l->body < 256)
+	{
+		h = (Review *) PG_DETOAST_DATUM(d);
+		review_layout(h, l);
+		return h;
+	}
+	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) (l->body - VARHDRSZ));
+	if (VARSIZE(h) != l->body)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored value of type review is corrupted"),
+				 errdetail("A prefix of %zu bytes of a %zu-byte value has %zu bytes.",
+						   l->body, (size_t) total, (size_t) VARSIZE(h))));
+	return h;
 }

@@ -88,14 +88,13 @@ make_key(const char *s, uint32 len, bool hidden)
 Datum
 review_gin_extract_value(PG_FUNCTION_ARGS)
 {
-	Review	   *r = PG_GETARG_REVIEW_P(0);
-	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
 	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
 	const RvLexEntry *lex;
 	const char *strs;
 	Datum	   *keys;
 
-	review_layout(r, &l);
 	lex = RV_SECTION(r, &l, lex, RvLexEntry);
 	strs = RV_SECTION(r, &l, lexstr, char);
 	keys = palloc(sizeof(Datum) * (r->nlex ? r->nlex : 1));
@@ -148,6 +147,7 @@ typedef struct QueryInfo
 	bool		always_recheck;
 	RvQTri	   *lexval;			/* scratch for consistent, sized once */
 	RvQTri	   *termval;
+	GinTernaryValue *keyval;	/* consistent's bool checks as ternary */
 } QueryInfo;
 
 typedef struct KeyBuilder
@@ -387,6 +387,7 @@ review_gin_extract_query(PG_FUNCTION_ARGS)
 
 	qi->lexval = palloc(sizeof(RvQTri) * (qi->nlexes ? qi->nlexes : 1));
 	qi->termval = palloc(sizeof(RvQTri) * (qi->nterms ? qi->nterms : 1));
+	qi->keyval = palloc(sizeof(GinTernaryValue) * (b.nkeys ? b.nkeys : 1));
 	*nkeys = b.nkeys;
 	*pmatch = b.pmatch;
 	*extra_data = palloc(sizeof(Pointer) * (b.nkeys ? b.nkeys : 1));
@@ -485,14 +486,12 @@ review_gin_consistent(PG_FUNCTION_ARGS)
 	int32		nkeys = PG_GETARG_INT32(3);
 	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
-	GinTernaryValue *tri = palloc(sizeof(GinTernaryValue) * (nkeys ? nkeys : 1));
-	RvQTri		res;
+	QueryInfo  *qi = (QueryInfo *) extra_data[0];
+	GinTernaryValue *tri = qi->keyval;	/* called once per item: no palloc */
 
 	for (int i = 0; i < nkeys; i++)
 		tri[i] = check[i] ? GIN_TRUE : GIN_FALSE;
-	res = evaluate((QueryInfo *) extra_data[0], tri, nkeys, recheck);
-	pfree(tri);
-	PG_RETURN_BOOL(res != RVQ_FALSE);
+	PG_RETURN_BOOL(evaluate(qi, tri, nkeys, recheck) != RVQ_FALSE);
 }
 
 Datum

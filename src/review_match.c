@@ -181,11 +181,10 @@ review_query_from_datum(FunctionCallInfo fcinfo, int argno)
 static Datum
 match_common(FunctionCallInfo fcinfo, bool safe)
 {
-	Review	   *r = PG_GETARG_REVIEW_P(0);
-	RvQuery    *q = review_query_from_datum(fcinfo, 1);
 	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	RvQuery    *q = review_query_from_datum(fcinfo, 1);
 
-	review_layout(r, &l);
 	PG_RETURN_BOOL(review_match_query(r, &l, q, safe));
 }
 
@@ -193,13 +192,12 @@ match_common(FunctionCallInfo fcinfo, bool safe)
 static Datum
 match_text_common(FunctionCallInfo fcinfo, bool safe)
 {
-	Review	   *r = PG_GETARG_REVIEW_P(0);
-	text	   *t = PG_GETARG_TEXT_PP(1);
 	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	text	   *t = PG_GETARG_TEXT_PP(1);
 	char		lang[RV_LANG_BUFSIZE];
 	RvQuery    *q;
 
-	review_layout(r, &l);
 	review_lang_of(r, &l, lang);
 	q = review_query_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang);
 	PG_RETURN_BOOL(review_match_query(r, &l, q, safe));

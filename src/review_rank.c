@@ -92,16 +92,15 @@ shortest_cover(TermHits *hits, int n)
 Datum
 review_rank(PG_FUNCTION_ARGS)
 {
-	Review	   *r = PG_GETARG_REVIEW_P(0);
-	RvQuery    *q = review_query_from_datum(fcinfo, 1);
 	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	RvQuery    *q = review_query_from_datum(fcinfo, 1);
 	bool	   *positive;
 	TermHits   *hits;
 	int			nhits = 0;
 	double		score = 0,
 				norm;
 
-	review_layout(r, &l);
 	if (q->nitems == 0)
 		PG_RETURN_FLOAT4(0);
 	positive = palloc0(sizeof(bool) * q->nitems);

@@ -27,12 +27,20 @@ rv_layout_compute(const RvHeader *h, RvLayout *l)
 	off += (uint64_t) h->nlex * sizeof(RvLexEntry);
 	l->pos = (size_t) off;
 	off += (uint64_t) h->npos * sizeof(uint32_t);
+	if (h->version >= 2)
+	{
+		l->lexstr = (size_t) off;
+		off += h->lexstr_len;
+	}
 	l->body = (size_t) off;
 	off += h->body_len;
 	l->labels = (size_t) off;
 	off += h->labels_len;
-	l->lexstr = (size_t) off;
-	off += h->lexstr_len;
+	if (h->version < 2)
+	{
+		l->lexstr = (size_t) off;
+		off += h->lexstr_len;
+	}
 	l->total = (size_t) off;
 	return off <= RV_MAX_VALUE_SIZE;
 }
@@ -268,7 +276,7 @@ rv_layout_validate(const void *p, size_t size, RvError *err)
 
 	if (size < sizeof(RvHeader))
 		FAIL("The value is %zu bytes, smaller than its header.", size);
-	if (h->version != RV_LAYOUT_VERSION)
+	if (!RV_LAYOUT_VERSION_OK(h->version))
 		FAIL("Unsupported stored format version %u.", h->version);
 	if (h->flags & ~RV_FLAG_ALL)
 		FAIL("Unknown flag bits 0x%02x.", h->flags & ~RV_FLAG_ALL);

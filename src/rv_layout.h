@@ -18,9 +18,13 @@
  *				(word number << 1) | RV_POS_HIDDEN when a reader who has not
  *				seen the film would not see it (marked span, or a sentence
  *				scoring >= the default threshold)
+ *	lexstr		lexeme strings
  *	body		UTF-8, markup removed, spoilers kept
  *	labels		span labels
- *	lexstr		lexeme strings
+ *
+ * Matching and ranking read everything up to lexstr and nothing after, so
+ * they fetch a prefix of a TOASTed value and never decompress the body.
+ * Version 1 had lexstr last (after labels); it is still read.
  *
  * The fields as written (metadata, warning flag, body, spans) make the value;
  * everything else is derived from them at input and never re-derived by
@@ -33,7 +37,11 @@
 
 #include "rv_core.h"
 
-#define RV_LAYOUT_VERSION	1
+#define RV_LAYOUT_VERSION	2		/* written */
+#define RV_LAYOUT_VERSION_MIN	1		/* oldest still read */
+
+/* Is a stored value's format version one this build reads? */
+#define RV_LAYOUT_VERSION_OK(v) ((v) >= RV_LAYOUT_VERSION_MIN && (v) <= RV_LAYOUT_VERSION)
 
 #define RV_FLAG_WARNING		0x01
 #define RV_FLAG_TITLE		0x02
@@ -137,7 +145,10 @@ rv_lexcmp(const char *a, uint32_t alen, const char *b, uint32_t blen)
 	return (alen > blen) - (alen < blen);
 }
 
-/* Computes offsets; false if the sizes overflow RV_MAX_VALUE_SIZE. */
+/*
+ * Computes offsets for h's format version (RV_LAYOUT_VERSION_OK); false if
+ * the sizes overflow RV_MAX_VALUE_SIZE.
+ */
 extern bool rv_layout_compute(const RvHeader *h, RvLayout *l);
 
 /* Size of the value for doc + analysis, or 0 if over RV_MAX_VALUE_SIZE. */

@@ -128,3 +128,43 @@ RV_TEST(layout_refuses_oversize)
 	d->body_len = body_len;
 	rv_doc_free(d);
 }
+
+/*
+ * Version 2 puts the keyword strings before the body (matching reads a
+ * prefix); values stored by version 1, with them last, still read the same.
+ */
+RV_TEST(layout_version1_still_read)
+{
+	size_t		size;
+	RvHeader   *h = build("abcd efgh ||ij||", &size);
+	RvHeader   *old;
+	RvLayout	l,
+				lo;
+	RvError		err = {0};
+	RvDoc		d;
+
+	CHECK(h != NULL);
+	CHECK_EQ_INT(h->version, RV_LAYOUT_VERSION);
+	CHECK(rv_layout_compute(h, &l));
+	CHECK(l.lexstr + h->lexstr_len == l.body);
+	CHECK(l.labels + h->labels_len == size);
+
+	/* The same value in the version 1 order. */
+	old = calloc(1, size);
+	memcpy(old, h, l.lexstr);
+	old->version = 1;
+	CHECK(rv_layout_compute(old, &lo));
+	CHECK(lo.body == l.lexstr && lo.lexstr + h->lexstr_len == size);
+	memcpy((char *) old + lo.body, (char *) h + l.body, h->body_len + h->labels_len);
+	memcpy((char *) old + lo.lexstr, (char *) h + l.lexstr, h->lexstr_len);
+	CHECK(rv_layout_validate(old, size, &err));
+	CHECK_EQ_INT(rv_layout_find_lexeme(old, &lo, "beta", 4), 1);
+	CHECK_EQ_INT(rv_layout_find_lexeme(old, &lo, "alpha", 5), 0);
+	rv_layout_doc(old, &d);
+	CHECK_EQ_MEM(d.body, d.body_len, "abcd efgh ij");
+	rv_layout_doc_release(&d);
+	old->version = 3;
+	CHECK(!rv_layout_validate(old, size, &err));
+	free(old);
+	free(h);
+}

@@ -1,0 +1,35 @@
+-- Query latency through the indexes, included by bench/bench.sql with psql
+-- variables rv and tv (the tables: rv(id, r review) with GIN index, and
+-- tv(id, body, v tsvector) with GIN and RUM indexes, the RUM index named
+-- :tv_rum) and label (appended to each row's description).  Medians of 9.
+SET enable_seqscan = off;
+-- Same rows on both sides, or the comparison is not fair.
+SELECT what || :'label' AS what, rq AS query,
+	   (SELECT count(*) FROM :rv WHERE r @@ rq::reviewquery) AS pg_review_rows,
+	   (SELECT count(*) FROM :tv WHERE v @@ to_tsquery('english', tq)) AS tsvector_rows
+FROM probes ORDER BY n;
+INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
+SELECT 'query', what || ' (' || rq || ')' || :'label', m[1], 'GIN @@ to_tsquery', m[2], 'ms'
+FROM (SELECT n, what, rq, pg_temp.pair_ms(
+		format('SELECT count(*) FROM %I WHERE r @@ %L::reviewquery', :'rv', rq),
+		format('SELECT count(*) FROM %I WHERE v @@ to_tsquery(''english'', %L)', :'tv', tq), 9) AS m
+	  FROM probes) x
+ORDER BY n;
+
+-- Top-10 ranked: review_rank against RUM's <=> ordering and ts_rank over GIN
+-- (the RUM index is dropped for the latter, so that the planner takes GIN).
+SELECT format($q$SELECT id FROM %I WHERE r @@ 'worker & wealth'::reviewquery
+		ORDER BY review_rank(r, 'worker & wealth'::reviewquery) DESC LIMIT 10$q$, :'rv') AS rank_rv,
+	   format($q$SELECT id FROM %I WHERE v @@ to_tsquery('english', 'worker & wealth')
+		ORDER BY v <=> to_tsquery('english', 'worker & wealth') LIMIT 10$q$, :'tv') AS rank_rum,
+	   format($q$SELECT id FROM %I WHERE v @@ to_tsquery('english', 'worker & wealth')
+		ORDER BY ts_rank(v, to_tsquery('english', 'worker & wealth')) DESC LIMIT 10$q$, :'tv') AS rank_gin
+\gset
+INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
+SELECT 'query', 'top-10 ranked (worker & wealth)' || :'label', m[1], 'RUM v <=> tsquery', m[2], 'ms'
+FROM pg_temp.pair_ms(:'rank_rv', :'rank_rum', 9) m;
+DROP INDEX :tv_rum;
+INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
+SELECT 'query', 'top-10 ranked (worker & wealth)' || :'label', m[1], 'GIN + ts_rank', m[2], 'ms'
+FROM pg_temp.pair_ms(:'rank_rv', :'rank_gin', 9) m;
+RESET enable_seqscan;

@@ -1,0 +1,57 @@
+-- Matching, ranking and the GIN index read a TOASTed review as a prefix (up
+-- to its keyword strings); the answers must be those of the whole value.
+SET extra_float_digits = 0;
+CREATE FUNCTION pg_temp.words(seed int, n int) RETURNS text LANGUAGE sql AS $$
+	SELECT string_agg((ARRAY['worker','wealth','american','dream','betrayal','betrays',
+		'family','storm','harbour','sister','final','scene','the','of','slow','music'])
+		[1 + (hashint4(seed * 1000 + i) & 15)], ' ') || '.'
+	FROM generate_series(1, n) i
+$$;
+-- Three sizes and three storages: in the row, compressed in the row,
+-- compressed out of line (default storage), and out of line uncompressed.
+CREATE TABLE toasty (id int, r review);
+CREATE TABLE toasty_ext (id int, r review);
+ALTER TABLE toasty_ext ALTER r SET STORAGE EXTERNAL;
+INSERT INTO toasty
+SELECT i, (pg_temp.words(i, CASE i % 3 WHEN 0 THEN 20 WHEN 1 THEN 400 ELSE 3000 END)
+	|| CASE WHEN i % 2 = 0 THEN ' >!The sister dies in the final storm.!< ' ELSE ' ' END
+	|| md5(i::text) || ' ' || pg_temp.words(i + 7, 30))::review
+FROM generate_series(1, 60) i;
+INSERT INTO toasty_ext SELECT * FROM toasty;
+SELECT pg_relation_size(reltoastrelid) > 0 AS has_toast FROM pg_class
+WHERE relname IN ('toasty', 'toasty_ext') ORDER BY relname;
+SELECT count(*) FILTER (WHERE pg_column_size(r) < 2000) AS small,
+       count(*) FILTER (WHERE pg_column_size(r) >= 2000) AS large
+FROM toasty;
+
+-- The same answers as from a fresh (never TOASTed) copy of each value.
+CREATE TEMP TABLE probes (q reviewquery);
+INSERT INTO probes VALUES ('worker & wealth'), ('"american dream"'), ('betray*'),
+	('dies & final'), ('storm & !sister'), ('"final storm"'), ('zorblax | family');
+WITH fresh AS MATERIALIZED (	-- a tuplestore does not TOAST
+	SELECT 'toasty' AS tab, id, r, r::text::review AS f FROM toasty
+	UNION ALL
+	SELECT 'toasty_ext', id, r, r::text::review FROM toasty_ext
+)
+SELECT tab, count(*) AS checks,
+       count(*) FILTER (WHERE r @@ q <> f @@ q OR r @@~ q <> f @@~ q
+                        OR review_rank(r, q) <> review_rank(f, q)
+                        OR r @@ q::text <> f @@ q::text) AS differ,
+       count(*) FILTER (WHERE r @@ q) AS matches
+FROM fresh, probes GROUP BY tab ORDER BY tab;
+
+-- The index, built from prefixes, answers as a sequential scan does.
+CREATE INDEX toasty_gin ON toasty USING gin (r);
+CREATE INDEX toasty_ext_gin ON toasty_ext USING gin (r);
+CREATE TEMP TABLE by_seq AS
+SELECT q::text AS q, (SELECT array_agg(id ORDER BY id) FROM toasty WHERE r @@ q) AS a,
+       (SELECT array_agg(id ORDER BY id) FROM toasty_ext WHERE r @@~ q) AS b
+FROM probes;
+SET enable_seqscan = off;
+SELECT p.q::text AS query, s.a IS NOT DISTINCT FROM
+	(SELECT array_agg(id ORDER BY id) FROM toasty WHERE r @@ p.q) AS same_plain,
+	s.b IS NOT DISTINCT FROM
+	(SELECT array_agg(id ORDER BY id) FROM toasty_ext WHERE r @@~ p.q) AS same_safe,
+	cardinality(s.a) AS rows
+FROM probes p JOIN by_seq s ON s.q = p.q::text ORDER BY 1;
+RESET enable_seqscan;
