@@ -55,3 +55,4 @@ SELECT p.q::text AS query, s.a IS NOT DISTINCT FROM
 	cardinality(s.a) AS rows
 FROM probes p JOIN by_seq s ON s.q = p.q::text ORDER BY 1;
 RESET enable_seqscan;
+DROP TABLE toasty, toasty_ext;
