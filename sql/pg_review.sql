@@ -217,6 +217,8 @@ DEFAULT FOR TYPE @extschema@.review USING btree AS
 	FUNCTION 1 @extschema@.review_cmp(@extschema@.review, @extschema@.review);
 COMMENT ON OPERATOR CLASS @extschema@.review_btree_ops USING btree IS
 'btree operator class of review (DISTINCT, ORDER BY, UNIQUE)';
+COMMENT ON OPERATOR FAMILY @extschema@.review_btree_ops USING btree IS
+'btree operator family of review: the operators of review_btree_ops';
 
 CREATE OPERATOR CLASS @extschema@.review_hash_ops
 DEFAULT FOR TYPE @extschema@.review USING hash AS
@@ -225,6 +227,8 @@ DEFAULT FOR TYPE @extschema@.review USING hash AS
 	FUNCTION 2 @extschema@.review_hash_extended(@extschema@.review, pg_catalog.int8);
 COMMENT ON OPERATOR CLASS @extschema@.review_hash_ops USING hash IS
 'hash operator class of review (hash joins, hash aggregation, hash partitioning)';
+COMMENT ON OPERATOR FAMILY @extschema@.review_hash_ops USING hash IS
+'hash operator family of review: the operator of review_hash_ops';
 
 --------------------------------------------------------------------------
 -- Spoilers and redaction (read from the analysis stored at input)
@@ -460,6 +464,8 @@ DEFAULT FOR TYPE @extschema@.review USING gin AS
 	STORAGE pg_catalog.text;
 COMMENT ON OPERATOR CLASS @extschema@.review_ops USING gin IS
 'GIN index of review keywords for @@, @@~ (spoiler-safe), ?, ?| and ?&';
+COMMENT ON OPERATOR FAMILY @extschema@.review_ops USING gin IS
+'GIN operator family of review: @@, @@~, ?, ?| and ?& of review_ops';
 
 --------------------------------------------------------------------------
 -- Themes

@@ -236,3 +236,10 @@ SELECT count(*) AS theme_rows_differing FROM (
 	UNION ALL
 	(SELECT * FROM themes_updated EXCEPT SELECT theme, keyword, lang, weight, builtin FROM review_theme)) d;
 SELECT to_regprocedure('review_stats(review)') IS NOT NULL AS has_review_stats;
+
+-- Every member of the extension has a comment (operator families too).
+SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS undocumented
+FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_review'
+WHERE d.deptype = 'e'
+  AND obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)) IS NULL
+ORDER BY 1;
