@@ -438,6 +438,16 @@ review_layout(const Review *r, RvLayout *l)
 				 errdetail("Format version %u, %zu bytes.", r->version, (size_t) VARSIZE(r))));
 }
 
+/* The whole value (as is, when it is in the row uncompressed). */
+static Review *
+detoast_whole(Datum d, RvLayout *l)
+{
+	Review	   *h = (Review *) PG_DETOAST_DATUM(d);
+
+	review_layout(h, l);
+	return h;
+}
+
 /*
  * The value of Datum d up to its keyword strings: header, metadata, spans,
  * sentences, keywords, positions and keyword strings, but not the body and
@@ -454,28 +464,15 @@ review_detoast_prefix(Datum d, RvLayout *l)
 	Review	   *h;
 	Size		total;
 
-	if (!VARATT_IS_EXTENDED(raw))
-	{
-		/* in the row, uncompressed: nothing to save */
-		review_layout((Review *) raw, l);
-		return (Review *) raw;
-	}
-	if (VARATT_IS_SHORT(raw) && !VARATT_IS_EXTERNAL(raw))
-	{
-		/* short header: a small value in the row */
-		h = (Review *) PG_DETOAST_DATUM(d);
-		review_layout(h, l);
-		return h;
-	}
+	/* In the row, uncompressed or with a short header: nothing to save. */
+	if (!VARATT_IS_EXTENDED(raw) || (VARATT_IS_SHORT(raw) && !VARATT_IS_EXTERNAL(raw)))
+		return detoast_whole(d, l);
+
 	total = toast_raw_datum_size(d);
 	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, sizeof(RvHeader) - VARHDRSZ);
 	if (VARSIZE(h) < sizeof(RvHeader) || h->version < 2 ||
 		!RV_LAYOUT_VERSION_OK(h->version))
-	{
-		h = (Review *) PG_DETOAST_DATUM(d);
-		review_layout(h, l);
-		return h;
-	}
+		return detoast_whole(d, l);
 	if (!rv_layout_compute(h, l) || l->total != total)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -484,11 +481,7 @@ review_detoast_prefix(Datum d, RvLayout *l)
 	pfree(h);
 	/* The body is short: one whole fetch beats two slices. */
 	if (l->total - l->body < 256)
-	{
-		h = (Review *) PG_DETOAST_DATUM(d);
-		review_layout(h, l);
-		return h;
-	}
+		return detoast_whole(d, l);
 	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) (l->body - VARHDRSZ));
 	if (VARSIZE(h) != l->body)
 		ereport(ERROR,
