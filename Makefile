@@ -16,9 +16,9 @@
 EXTENSION	= pg_review
 # The default version (also default_version in pg_review.control).  The
 # parts below build its install script; every released version's script is a
-# fixed, committed file (sql/pg_review--0.1.0.sql), and
+# fixed, committed file (sql/pg_review--0.1.0.sql, sql/pg_review--0.2.0.sql), and
 # sql/pg_review--OLD--NEW.sql updates from one to the next.
-EXTVERSION	= 0.2.0
+EXTVERSION	= 0.3.0
 MODULE_big	= pg_review
 
 CORE_SRCS	= $(sort $(wildcard src/rv_*.c))
