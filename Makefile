@@ -58,6 +58,10 @@ PG_CFLAGS	= -std=gnu99 -Wall -Wmissing-prototypes -Wpointer-arith -Werror=vla
 
 include $(PGXS)
 
+# PGXS tracks no header dependencies: rebuild everything when a header
+# changes (a stale object reading a changed struct is a crash).
+$(OBJS): $(wildcard src/*.h)
+
 ifeq ($(ICU_PKG_LIBS)$(ICU_LIBS),)
 $(error ICU was not found: install libicu-dev (pkg-config icu-uc icu-i18n))
 endif

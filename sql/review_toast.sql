@@ -1,5 +1,5 @@
 -- Matching, ranking and the GIN index read a TOASTed review as a prefix (up
--- to its keyword strings); the answers must be those of the whole value.
+-- to the end of its keywords); the answers must be those of the whole value.
 SET extra_float_digits = 0;
 CREATE FUNCTION pg_temp.words(seed int, n int) RETURNS text LANGUAGE sql AS $$
 	SELECT string_agg((ARRAY['worker','wealth','american','dream','betrayal','betrays',

@@ -449,13 +449,14 @@ detoast_whole(Datum d, RvLayout *l)
 }
 
 /*
- * The value of Datum d up to its keyword strings: header, metadata, spans,
- * sentences, keywords, positions and keyword strings, but not the body and
- * labels, which matching and ranking never read.  A TOASTed value is fetched
- * as a prefix (two slices: the header, then up to the body), so the body is
- * neither read from the TOAST table nor decompressed.  *l describes the whole
- * value; the caller must read no section from l->body on.  Values of layout
- * version 1 (keyword strings last) and values in the row are returned whole.
+ * The value of Datum d up to the end of what matching and ranking read
+ * (RvLayout.match_end: header, metadata and keywords with their positions;
+ * in version 2 also spans and sentences), not the body.  A TOASTed value is
+ * fetched as a prefix (two slices: the header, then up to match_end), so the
+ * body is neither read from the TOAST table nor decompressed.  *l describes
+ * the whole value; the caller must read no section from l->match_end on.
+ * Values of layout version 1 (keyword strings last) and values in the row
+ * are returned whole.
  */
 Review *
 review_detoast_prefix(Datum d, RvLayout *l)
@@ -479,15 +480,15 @@ review_detoast_prefix(Datum d, RvLayout *l)
 				 errmsg("stored value of type review is corrupted"),
 				 errdetail("Format version %u, %zu bytes.", h->version, (size_t) total)));
 	pfree(h);
-	/* The body is short: one whole fetch beats two slices. */
-	if (l->total - l->body < 256)
+	/* The rest is short: one whole fetch beats two slices. */
+	if (l->total - l->match_end < 256)
 		return detoast_whole(d, l);
-	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) (l->body - VARHDRSZ));
-	if (VARSIZE(h) != l->body)
+	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) (l->match_end - VARHDRSZ));
+	if (VARSIZE(h) != l->match_end)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("stored value of type review is corrupted"),
 				 errdetail("A prefix of %zu bytes of a %zu-byte value has %zu bytes.",
-						   l->body, (size_t) total, (size_t) VARSIZE(h))));
+						   l->match_end, (size_t) total, (size_t) VARSIZE(h))));
 	return h;
 }

@@ -91,15 +91,16 @@ review_gin_extract_value(PG_FUNCTION_ARGS)
 	RvLayout	l;
 	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
 	int32	   *nkeys = (int32 *) PG_GETARG_POINTER(1);
-	const RvLexEntry *lex;
-	const char *strs;
 	Datum	   *keys;
 
-	lex = RV_SECTION(r, &l, lex, RvLexEntry);
-	strs = RV_SECTION(r, &l, lexstr, char);
 	keys = palloc(sizeof(Datum) * (r->nlex ? r->nlex : 1));
 	for (uint32 i = 0; i < r->nlex; i++)
-		keys[i] = make_key(strs + lex[i].off, lex[i].len, !(lex[i].flags & RV_LEX_VISIBLE));
+	{
+		RvKeyword	kw;
+
+		rv_layout_keyword(r, &l, i, &kw);
+		keys[i] = make_key(kw.str, kw.len, !kw.visible);
+	}
 	*nkeys = (int32) r->nlex;
 	PG_RETURN_POINTER(keys);
 }

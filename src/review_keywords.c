@@ -24,16 +24,17 @@ review_keywords(PG_FUNCTION_ARGS)
 {
 	Review	   *r = PG_GETARG_REVIEW_P(0);
 	RvLayout	l;
-	const RvLexEntry *lex;
-	const char *strs;
 	Datum	   *elems;
 
 	review_layout(r, &l);
-	lex = RV_SECTION(r, &l, lex, RvLexEntry);
-	strs = RV_SECTION(r, &l, lexstr, char);
 	elems = palloc(sizeof(Datum) * (r->nlex ? r->nlex : 1));
 	for (uint32 i = 0; i < r->nlex; i++)
-		elems[i] = PointerGetDatum(cstring_to_text_with_len(strs + lex[i].off, lex[i].len));
+	{
+		RvKeyword	kw;
+
+		rv_layout_keyword(r, &l, i, &kw);
+		elems[i] = PointerGetDatum(cstring_to_text_with_len(kw.str, kw.len));
+	}
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, (int) r->nlex, TEXTOID, -1, false, TYPALIGN_INT));
 }
 

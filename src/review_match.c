@@ -38,40 +38,53 @@ int64
 review_term_positions(const Review *r, const RvLayout *l, const char *lex,
 					  uint32 len, bool prefix, bool safe, uint32 **pos)
 {
-	const RvLexEntry *lexes = RV_SECTION(r, l, lex, RvLexEntry);
-	const uint32 *allpos = RV_SECTION(r, l, pos, uint32);
-	const char *strs = RV_SECTION(r, l, lexstr, char);
 	uint32		first = rv_layout_lower_bound(r, l, lex, len);
-	uint32		last = first;
-	uint64		total = 0;
-	uint32	   *out;
+	uint32		last;
+	uint32	   *out = NULL;
+	uint64		cap = 0;
 	int64		n = 0;
 
-	/* The lexemes that match: one, or a run of those with the prefix. */
-	while (last < r->nlex &&
-		   (prefix ? (lexes[last].len >= len && memcmp(strs + lexes[last].off, lex, len) == 0)
-			: rv_lexcmp(strs + lexes[last].off, lexes[last].len, lex, len) == 0))
+	/*
+	 * The keywords that match: one, or the run of those with the prefix.
+	 * Their positions are decoded into out, then filtered and shifted in
+	 * place.
+	 */
+	for (last = first; last < r->nlex; last++)
 	{
-		total += lexes[last].npos;
-		last++;
-		if (!prefix)
+		RvKeyword	kw;
+		int64		k0 = n;
+
+		rv_layout_keyword(r, l, last, &kw);
+		if (prefix ? !(kw.len >= len && memcmp(kw.str, lex, len) == 0)
+			: rv_lexcmp(kw.str, kw.len, lex, len) != 0)
 			break;
-	}
-	if (total == 0)
-	{
-		*pos = NULL;
-		return 0;
-	}
-	out = palloc(sizeof(uint32) * total);
-	for (uint32 i = first; i < last; i++)
-		for (uint32 k = 0; k < lexes[i].npos; k++)
+		if (n + kw.npos > cap)
 		{
-			uint32		p = allpos[lexes[i].pos_off + k];
+			cap = Max(cap * 2, n + kw.npos);
+			out = out ? repalloc(out, sizeof(uint32) * cap) : palloc(sizeof(uint32) * cap);
+		}
+		rv_layout_positions(&kw, out + n);
+		for (int64 k = k0; k < k0 + kw.npos; k++)
+		{
+			uint32		p = out[k];
 
 			if (safe && (p & RV_POS_HIDDEN))
 				continue;
 			out[n++] = p >> 1;
 		}
+		if (!prefix)
+		{
+			last++;
+			break;
+		}
+	}
+	if (n == 0)
+	{
+		if (out)
+			pfree(out);
+		*pos = NULL;
+		return 0;
+	}
 	if (last - first > 1 && n > 1)
 	{
 		int64		w = 1;

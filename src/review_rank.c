@@ -125,13 +125,16 @@ review_rank(PG_FUNCTION_ARGS)
 			continue;
 		if (prefix)
 		{
-			const RvLexEntry *lex = RV_SECTION(r, &l, lex, RvLexEntry);
-			const char *strs = RV_SECTION(r, &l, lexstr, char);
 			uint32		j = rv_layout_lower_bound(r, &l, it->text, it->len);
 
-			for (expansions = 0; j < r->nlex && lex[j].len >= it->len &&
-				 memcmp(strs + lex[j].off, it->text, it->len) == 0; j++)
-				expansions++;
+			for (expansions = 0; j < r->nlex; j++, expansions++)
+			{
+				RvKeyword	kw;
+
+				rv_layout_keyword(r, &l, j, &kw);
+				if (kw.len < it->len || memcmp(kw.str, it->text, it->len) != 0)
+					break;
+			}
 		}
 		h->weight = 1.0 / (1.0 + log((double) Max(expansions, 1)));
 		tf = (double) h->n;

@@ -25,7 +25,7 @@ review_stats(PG_FUNCTION_ARGS)
 	RvLayout	l;
 	TupleDesc	tupdesc;
 	const RvSentEntry *sents;
-	const uint32 *pos;
+	uint32	   *pos;
 	int64		chars;
 	uint32		spoiler_sents = 0;
 	uint32		hidden = 0;
@@ -63,12 +63,19 @@ review_stats(PG_FUNCTION_ARGS)
 	 * Keyword occurrences hidden from a spoiler-free reader: the positions
 	 * marked hidden at input (inside a marked span, or in a sentence scoring
 	 * at or above the default threshold), the ones @@~ ignores.  The
-	 * keywords' positions are one array, in keyword order.
+	 * keywords' positions are decoded one keyword at a time.
 	 */
-	pos = RV_SECTION(r, &l, pos, uint32);
-	for (uint32 k = 0; k < r->npos; k++)
-		if (pos[k] & RV_POS_HIDDEN)
-			hidden++;
+	pos = palloc(sizeof(uint32) * Max(r->npos, 1));
+	for (uint32 i = 0; i < r->nlex; i++)
+	{
+		RvKeyword	kw;
+
+		rv_layout_keyword(r, &l, i, &kw);
+		rv_layout_positions(&kw, pos);
+		for (uint32 k = 0; k < kw.npos; k++)
+			if (pos[k] & RV_POS_HIDDEN)
+				hidden++;
+	}
 
 	values[0] = Int32GetDatum((int32) chars);
 	values[1] = Int32GetDatum((int32) r->nsents);

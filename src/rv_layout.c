@@ -11,6 +11,71 @@
 
 #define ALIGN4(x) (((x) + 3) & ~(size_t) 3)
 
+/* LEB128 varints (7 bits a byte, low first) of the version 3 keyword data. */
+static inline size_t
+varint_size(uint32_t v)
+{
+	size_t		n = 1;
+
+	while (v >= 0x80)
+		v >>= 7, n++;
+	return n;
+}
+
+static inline unsigned char *
+varint_put(unsigned char *p, uint32_t v)
+{
+	while (v >= 0x80)
+	{
+		*p++ = (unsigned char) (v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char) v;
+	return p;
+}
+
+/* Reads a varint of a validated value. */
+static inline const unsigned char *
+varint_get(const unsigned char *p, uint32_t *v)
+{
+	uint32_t	x = 0;
+	int			shift = 0;
+
+	while (*p & 0x80)
+	{
+		x |= (uint32_t) (*p++ & 0x7F) << shift;
+		shift += 7;
+	}
+	*v = x | (uint32_t) *p++ << shift;
+	return p;
+}
+
+/*
+ * Reads a varint of an unvalidated value: NULL unless it ends before end,
+ * fits 32 bits and is minimal (no needless high zero byte), so every value
+ * has one encoding.
+ */
+static const unsigned char *
+varint_get_checked(const unsigned char *p, const unsigned char *end, uint32_t *v)
+{
+	uint64_t	x = 0;
+
+	for (int i = 0; i < 5 && p < end; i++)
+	{
+		unsigned char b = *p++;
+
+		x |= (uint64_t) (b & 0x7F) << (7 * i);
+		if (!(b & 0x80))
+		{
+			if ((i > 0 && b == 0) || x > UINT32_MAX)
+				return NULL;
+			*v = (uint32_t) x;
+			return p;
+		}
+	}
+	return NULL;
+}
+
 bool
 rv_layout_compute(const RvHeader *h, RvLayout *l)
 {
@@ -19,6 +84,25 @@ rv_layout_compute(const RvHeader *h, RvLayout *l)
 	l->meta = (size_t) off;
 	off += (uint64_t) h->lang_len + h->title_len + h->author_len + h->rating_len;
 	off = ALIGN4(off);
+	if (h->version >= 3)
+	{
+		l->lex = (size_t) off;
+		off += (uint64_t) h->nlex * sizeof(uint32_t);
+		l->pos = l->lexstr = (size_t) off;
+		off += h->lexstr_len;
+		l->match_end = (size_t) off;
+		off = ALIGN4(off);
+		l->spans = (size_t) off;
+		off += (uint64_t) h->nspans * sizeof(RvSpanEntry);
+		l->sents = (size_t) off;
+		off += (uint64_t) h->nsents * sizeof(RvSentEntry);
+		l->body = (size_t) off;
+		off += h->body_len;
+		l->labels = (size_t) off;
+		off += h->labels_len;
+		l->total = (size_t) off;
+		return off <= RV_MAX_VALUE_SIZE;
+	}
 	l->spans = (size_t) off;
 	off += (uint64_t) h->nspans * sizeof(RvSpanEntry);
 	l->sents = (size_t) off;
@@ -33,6 +117,7 @@ rv_layout_compute(const RvHeader *h, RvLayout *l)
 		off += h->lexstr_len;
 	}
 	l->body = (size_t) off;
+	l->match_end = (size_t) off;
 	off += h->body_len;
 	l->labels = (size_t) off;
 	off += h->labels_len;
@@ -42,7 +127,26 @@ rv_layout_compute(const RvHeader *h, RvLayout *l)
 		off += h->lexstr_len;
 	}
 	l->total = (size_t) off;
+	if (h->version < 2)
+		l->match_end = l->total;
 	return off <= RV_MAX_VALUE_SIZE;
+}
+
+/* Bytes of keyword x in kwdata. */
+static uint64_t
+keyword_size(const RvLexeme *x)
+{
+	uint64_t	n = varint_size(x->len) + x->len + varint_size(x->npos << 1);
+	uint32_t	prev = 0;
+
+	for (uint32_t k = 0; k < x->npos; k++)
+	{
+		uint32_t	w = x->pos[k] >> 1;
+
+		n += varint_size(((k == 0 ? w : w - prev) << 1) | (x->pos[k] & RV_POS_HIDDEN));
+		prev = w;
+	}
+	return n;
 }
 
 /* Fills the header's counts and lengths from doc + analysis. */
@@ -70,12 +174,18 @@ fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h)
 	h->body_len = doc->body_len;
 	for (uint32_t i = 0; i < doc->nspans; i++)
 		labels += doc->spans[i].label ? doc->spans[i].label_len : 0;
+	/* Each position takes a byte at least: refuse before reading them. */
 	for (uint32_t i = 0; i < an->nlex; i++)
 	{
 		lexstr += an->lex[i].len;
 		npos += an->lex[i].npos;
 	}
-	if (labels > RV_MAX_VALUE_SIZE || lexstr > RV_MAX_VALUE_SIZE || npos > RV_MAX_VALUE_SIZE)
+	if (labels > RV_MAX_VALUE_SIZE || lexstr + npos > RV_MAX_VALUE_SIZE)
+		return false;
+	lexstr = 0;
+	for (uint32_t i = 0; i < an->nlex; i++)
+		lexstr += keyword_size(&an->lex[i]);
+	if (lexstr > RV_MAX_VALUE_SIZE)
 		return false;
 	h->labels_len = (uint32_t) labels;
 	h->lexstr_len = (uint32_t) lexstr;
@@ -103,11 +213,9 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 	char	   *p;
 	RvSpanEntry *spans;
 	RvSentEntry *sents;
-	RvLexEntry *lex;
-	uint32_t   *pos;
-	uint32_t	label_off = 0,
-				str_off = 0,
-				pos_off = 0;
+	uint32_t   *lex;
+	unsigned char *kw;
+	uint32_t	label_off = 0;
 
 	fill_header(doc, an, h);
 	rv_layout_compute(h, &l);
@@ -149,26 +257,29 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 		sents[i].score = an->scores ? an->scores[i] : 0;
 	}
 
-	lex = (RvLexEntry *) (base + l.lex);
-	pos = (uint32_t *) (base + l.pos);
+	lex = (uint32_t *) (base + l.lex);
+	kw = (unsigned char *) base + l.lexstr;
 	for (uint32_t i = 0; i < an->nlex; i++)
 	{
 		const RvLexeme *x = &an->lex[i];
+		uint32_t	visible = 0,
+					prev = 0;
 
-		lex[i].off = str_off;
-		lex[i].len = (uint16_t) x->len;
-		lex[i].flags = 0;
-		lex[i].pos_off = pos_off;
-		lex[i].npos = x->npos;
-		memcpy(base + l.lexstr + str_off, x->str, x->len);
-		str_off += x->len;
+		for (uint32_t k = 0; k < x->npos; k++)
+			if (!(x->pos[k] & RV_POS_HIDDEN))
+				visible = 1;
+		lex[i] = (uint32_t) (kw - ((unsigned char *) base + l.lexstr));
+		kw = varint_put(kw, x->len);
+		memcpy(kw, x->str, x->len);
+		kw += x->len;
+		kw = varint_put(kw, (x->npos << 1) | visible);
 		for (uint32_t k = 0; k < x->npos; k++)
 		{
-			pos[pos_off + k] = x->pos[k];
-			if (!(x->pos[k] & RV_POS_HIDDEN))
-				lex[i].flags |= RV_LEX_VISIBLE;
+			uint32_t	w = x->pos[k] >> 1;
+
+			kw = varint_put(kw, ((k == 0 ? w : w - prev) << 1) | (x->pos[k] & RV_POS_HIDDEN));
+			prev = w;
 		}
-		pos_off += x->npos;
 	}
 
 	memcpy(base + l.body, doc->body, doc->body_len);
@@ -219,31 +330,104 @@ rv_layout_doc_release(RvDoc *doc)
 	doc->spans = NULL;
 }
 
+void
+rv_layout_keyword(const RvHeader *h, const RvLayout *l, uint32_t i, RvKeyword *kw)
+{
+	const char *base = (const char *) h;
+
+	if (h->version >= 3)
+	{
+		const uint32_t *offs = RV_SECTION(h, l, lex, uint32_t);
+		const unsigned char *p = (const unsigned char *) base + l->lexstr + offs[i];
+		uint32_t	v;
+
+		p = varint_get(p, &kw->len);
+		kw->str = (const char *) p;
+		p = varint_get(p + kw->len, &v);
+		kw->npos = v >> 1;
+		kw->visible = (v & 1) != 0;
+		kw->posdata = p;
+		kw->pos = NULL;
+	}
+	else
+	{
+		const RvLexEntry *e = RV_SECTION(h, l, lex, RvLexEntry) + i;
+
+		kw->str = base + l->lexstr + e->off;
+		kw->len = e->len;
+		kw->npos = e->npos;
+		kw->visible = (e->flags & RV_LEX_VISIBLE) != 0;
+		kw->posdata = NULL;
+		kw->pos = RV_SECTION(h, l, pos, uint32_t) + e->pos_off;
+	}
+}
+
+void
+rv_layout_positions(const RvKeyword *kw, uint32_t *out)
+{
+	const unsigned char *p = kw->posdata;
+	uint32_t	word = 0;
+
+	if (kw->pos != NULL)
+	{
+		memcpy(out, kw->pos, sizeof(uint32_t) * kw->npos);
+		return;
+	}
+	for (uint32_t k = 0; k < kw->npos; k++)
+	{
+		uint32_t	v;
+
+		p = varint_get(p, &v);
+		word = (k == 0 ? 0 : word) + (v >> 1);
+		out[k] = (word << 1) | (v & RV_POS_HIDDEN);
+	}
+}
+
+/* The string of keyword i, without decoding its positions. */
+static inline const char *
+keyword_str(const RvHeader *h, const RvLayout *l, uint32_t i, uint32_t *len)
+{
+	if (h->version >= 3)
+	{
+		const uint32_t *offs = RV_SECTION(h, l, lex, uint32_t);
+
+		return (const char *) varint_get((const unsigned char *) h + l->lexstr + offs[i], len);
+	}
+	else
+	{
+		const RvLexEntry *e = RV_SECTION(h, l, lex, RvLexEntry) + i;
+
+		*len = e->len;
+		return (const char *) h + l->lexstr + e->off;
+	}
+}
+
 int64_t
 rv_layout_find_lexeme(const RvHeader *h, const RvLayout *l, const char *s, uint32_t len)
 {
 	uint32_t	i = rv_layout_lower_bound(h, l, s, len);
-	const RvLexEntry *lex = RV_SECTION(h, l, lex, RvLexEntry);
-	const char *strs = RV_SECTION(h, l, lexstr, char);
+	uint32_t	klen;
+	const char *k;
 
-	if (i < h->nlex && rv_lexcmp(strs + lex[i].off, lex[i].len, s, len) == 0)
-		return i;
-	return -1;
+	if (i >= h->nlex)
+		return -1;
+	k = keyword_str(h, l, i, &klen);
+	return rv_lexcmp(k, klen, s, len) == 0 ? (int64_t) i : -1;
 }
 
 uint32_t
 rv_layout_lower_bound(const RvHeader *h, const RvLayout *l, const char *s, uint32_t len)
 {
-	const RvLexEntry *lex = RV_SECTION(h, l, lex, RvLexEntry);
-	const char *strs = RV_SECTION(h, l, lexstr, char);
 	uint32_t	lo = 0,
 				hi = h->nlex;
 
 	while (lo < hi)
 	{
 		uint32_t	mid = lo + (hi - lo) / 2;
+		uint32_t	klen;
+		const char *k = keyword_str(h, l, mid, &klen);
 
-		if (rv_lexcmp(strs + lex[mid].off, lex[mid].len, s, len) < 0)
+		if (rv_lexcmp(k, klen, s, len) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -263,6 +447,65 @@ static bool
 char_boundary(const char *s, uint32_t len, uint32_t off)
 {
 	return off == len || ((unsigned char) s[off] & 0xC0) != 0x80;
+}
+
+/* The version 3 keyword section: offsets, varints, order, positions. */
+static bool
+validate_keywords(const RvHeader *h, const RvLayout *l, RvError *err)
+{
+	const uint32_t *offs = RV_SECTION(h, l, lex, uint32_t);
+	const unsigned char *start = (const unsigned char *) h + l->lexstr;
+	const unsigned char *end = start + h->lexstr_len;
+	const unsigned char *p = start;
+	const char *prev_str = NULL;
+	uint32_t	prev_len = 0;
+	uint64_t	pos_total = 0;
+	size_t		bad;
+
+	for (uint32_t i = 0; i < h->nlex; i++)
+	{
+		uint32_t	len,
+					v,
+					npos;
+		uint64_t	word = 0;
+		bool		visible = false;
+
+		if (offs[i] != (uint32_t) (p - start))
+			FAIL("The offset of keyword %u is wrong.", i + 1);
+		if ((p = varint_get_checked(p, end, &len)) == NULL || len == 0 ||
+			len > (size_t) (end - p) || !rv_utf8_valid((const char *) p, len, &bad))
+			FAIL("Keyword %u is empty, out of range or not UTF-8.", i + 1);
+		if (i > 0 && rv_lexcmp(prev_str, prev_len, (const char *) p, len) >= 0)
+			FAIL("Keywords %u and %u are out of order.", i, i + 1);
+		prev_str = (const char *) p;
+		prev_len = len;
+		p += len;
+		if ((p = varint_get_checked(p, end, &v)) == NULL || (v >> 1) == 0)
+			FAIL("The positions of keyword %u are out of range.", i + 1);
+		npos = v >> 1;
+		for (uint32_t k = 0; k < npos; k++)
+		{
+			uint32_t	d;
+
+			if ((p = varint_get_checked(p, end, &d)) == NULL)
+				FAIL("The positions of keyword %u are out of range.", i + 1);
+			if (k > 0 && (d >> 1) == 0)
+				FAIL("The positions of keyword %u are out of order.", i + 1);
+			word += d >> 1;
+			if (word >= h->nwords)
+				FAIL("The positions of keyword %u are out of order.", i + 1);
+			if (!(d & RV_POS_HIDDEN))
+				visible = true;
+		}
+		if ((v & 1) != (uint32_t) visible)
+			FAIL("The flags of keyword %u disagree with its positions.", i + 1);
+		pos_total += npos;
+	}
+	if (p != end)
+		FAIL("The keyword data has %zu bytes after the last keyword.", (size_t) (end - p));
+	if (pos_total != h->npos)
+		FAIL("The position count does not match the keywords.");
+	return true;
 }
 
 bool
@@ -316,6 +559,8 @@ rv_layout_validate(const void *p, size_t size, RvError *err)
 			prev = s[i].end;
 		}
 	}
+	if (h->version >= 3)
+		return validate_keywords(h, &l, err);
 	{
 		const RvLexEntry *x = RV_SECTION(h, &l, lex, RvLexEntry);
 		const uint32_t *pos = RV_SECTION(h, &l, pos, uint32_t);

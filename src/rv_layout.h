@@ -2,29 +2,42 @@
  * rv_layout.h
  *	  The stored form of a review value.
  *
- * A review is a varlena laid out as follows; every integer is native-endian
- * (the binary wire format in rv_wire.c is separate and portable), every
- * array 4-byte aligned:
+ * A review is a varlena laid out as follows (version 3); every integer is
+ * native-endian (the binary wire format in rv_wire.c is separate and
+ * portable), every array 4-byte aligned:
  *
  *	RvHeader	version, flags, counts, rating, review-level spoiler score,
  *				string lengths
  *	meta		lang, title, author, rating text (as written), padded to 4;
  *				first, so the accessors of metadata fetch a short prefix of a
  *				TOASTed value
+ *	lex			uint32[nlex]: where each keyword starts in kwdata; keywords
+ *				sorted bytewise, distinct
+ *	kwdata		(lexstr_len bytes) per keyword: varint length, the UTF-8
+ *				bytes, varint (npos << 1 | visible), then npos varints: the
+ *				first position, then differences from the previous one;
+ *				a position is (word number << 1) | RV_POS_HIDDEN when a reader
+ *				who has not seen the film would not see it (marked span, or a
+ *				sentence scoring >= the default threshold), and "visible" says
+ *				whether any position is not hidden.  Varints are LEB128
+ *				(7 bits a byte, low first), minimal.  Padded to 4.
  *	spans		RvSpanEntry[nspans]: marked spans (byte ranges of the body)
  *	sentences	RvSentEntry[nsents]: ICU sentences and their spoiler scores
- *	lexemes		RvLexEntry[nlex]: keywords, sorted bytewise, distinct
- *	positions	uint32[npos]: per lexeme, its word positions in order, each
- *				(word number << 1) | RV_POS_HIDDEN when a reader who has not
- *				seen the film would not see it (marked span, or a sentence
- *				scoring >= the default threshold)
- *	lexstr		lexeme strings
  *	body		UTF-8, markup removed, spoilers kept
  *	labels		span labels
  *
- * Matching and ranking read everything up to lexstr and nothing after, so
- * they fetch a prefix of a TOASTed value and never decompress the body.
- * Version 1 had lexstr last (after labels); it is still read.
+ * Matching and ranking read everything up to kwdata and nothing after
+ * (RvLayout.match_end), so they fetch a prefix of a TOASTed value and
+ * decompress neither the body nor the spans and sentences.  The keyword
+ * section is about half the size it had in version 2 (about as large as a
+ * tsvector of the same text), which is what a phrase recheck decompresses.
+ *
+ * Older versions are still read, through the same functions:
+ *	version 2	spans, sentences, RvLexEntry[nlex] (16 bytes each),
+ *				uint32[npos] positions, keyword strings, body, labels
+ *	version 1	as 2, with the keyword strings last (after labels)
+ * Code outside rv_layout.c reads keywords and positions only with
+ * rv_layout_keyword() and rv_layout_positions().
  *
  * The fields as written (metadata, warning flag, body, spans) make the value;
  * everything else is derived from them at input and never re-derived by
@@ -33,11 +46,12 @@
 #ifndef RV_LAYOUT_H
 #define RV_LAYOUT_H
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "rv_core.h"
 
-#define RV_LAYOUT_VERSION	2		/* written */
+#define RV_LAYOUT_VERSION	3		/* written */
 #define RV_LAYOUT_VERSION_MIN	1		/* oldest still read */
 
 /* Is a stored value's format version one this build reads? */
@@ -90,6 +104,7 @@ typedef struct RvSentEntry
 	float		score;
 } RvSentEntry;
 
+/* A keyword entry of versions 1 and 2. */
 typedef struct RvLexEntry
 {
 	uint32_t	off;			/* into lexstr */
@@ -130,9 +145,21 @@ typedef struct RvLayout
 	size_t		pos;
 	size_t		body;
 	size_t		labels;
-	size_t		lexstr;
+	size_t		lexstr;			/* version 3: kwdata */
+	size_t		match_end;		/* matching reads [0, match_end) only */
 	size_t		total;
 } RvLayout;
+
+/* One keyword of a stored value (rv_layout_keyword). */
+typedef struct RvKeyword
+{
+	const char *str;
+	uint32_t	len;
+	uint32_t	npos;
+	bool		visible;		/* a position a spoiler-free reader sees */
+	const unsigned char *posdata;	/* version 3: the encoded positions */
+	const uint32_t *pos;		/* versions 1, 2: the positions */
+} RvKeyword;
 
 /* Bytewise order of keywords; a proper prefix sorts first. */
 static inline int
@@ -169,6 +196,13 @@ extern bool rv_layout_validate(const void *p, size_t size, RvError *err);
 
 /* Section accessors. */
 #define RV_SECTION(h, l, field, type) ((const type *) ((const char *) (h) + (l)->field))
+
+/* Keyword i (< h->nlex) of a value validated or checked by review_layout. */
+extern void rv_layout_keyword(const RvHeader *h, const RvLayout *l, uint32_t i,
+							  RvKeyword *kw);
+
+/* Its positions, (word << 1) | RV_POS_HIDDEN, ascending, into out[kw->npos]. */
+extern void rv_layout_positions(const RvKeyword *kw, uint32_t *out);
 
 /* Binary search of a keyword; returns its index or -1. */
 extern int64_t rv_layout_find_lexeme(const RvHeader *h, const RvLayout *l,

@@ -44,7 +44,8 @@ RV_TEST(layout_round_trip)
 	RvError		err = {0};
 	RvDoc		d;
 	RvLayout	l;
-	const RvLexEntry *lex;
+	RvKeyword	kw;
+	uint32_t	pos[2];
 
 	CHECK(h != NULL);
 	CHECK(rv_layout_validate(h, size, &err));
@@ -60,9 +61,19 @@ RV_TEST(layout_round_trip)
 	CHECK_EQ_INT(rv_layout_find_lexeme(h, &l, "beta", 4), 1);
 	CHECK_EQ_INT(rv_layout_find_lexeme(h, &l, "gamma", 5), -1);
 	CHECK_EQ_INT(rv_layout_lower_bound(h, &l, "b", 1), 1);
-	lex = RV_SECTION(h, &l, lex, RvLexEntry);
-	CHECK_EQ_INT(lex[0].flags, RV_LEX_VISIBLE);
-	CHECK_EQ_INT(lex[1].flags, 0);
+	rv_layout_keyword(h, &l, 0, &kw);
+	CHECK_EQ_MEM(kw.str, kw.len, "alpha");
+	CHECK(kw.visible);
+	CHECK_EQ_INT(kw.npos, 2);
+	rv_layout_positions(&kw, pos);
+	CHECK_EQ_INT(pos[0], 0 << 1);
+	CHECK_EQ_INT(pos[1], 2 << 1 | RV_POS_HIDDEN);
+	rv_layout_keyword(h, &l, 1, &kw);
+	CHECK_EQ_MEM(kw.str, kw.len, "beta");
+	CHECK(!kw.visible);
+	CHECK_EQ_INT(kw.npos, 1);
+	rv_layout_positions(&kw, pos);
+	CHECK_EQ_INT(pos[0], 1 << 1 | RV_POS_HIDDEN);
 	free(h);
 }
 
@@ -113,8 +124,11 @@ RV_TEST(layout_refuses_oversize)
 	an.nlex = 2;
 	CHECK(rv_layout_size(d, &an) > 0);
 
-	/* Positions alone past the limit, and two counts that wrap 32 bits. */
-	lex[0].npos = (uint32_t) (RV_MAX_VALUE_SIZE / sizeof(uint32_t));
+	/*
+	 * Positions alone past the limit (a byte each at least: refused without
+	 * reading them), and two counts that wrap 32 bits.
+	 */
+	lex[0].npos = (uint32_t) RV_MAX_VALUE_SIZE;
 	CHECK_EQ_INT(rv_layout_size(d, &an), 0);
 	lex[0].npos = lex[1].npos = 0x80000000u;
 	CHECK_EQ_INT(rv_layout_size(d, &an), 0);
@@ -130,41 +144,167 @@ RV_TEST(layout_refuses_oversize)
 }
 
 /*
- * Version 2 puts the keyword strings before the body (matching reads a
- * prefix); values stored by version 1, with them last, still read the same.
+ * The same value in the version 1 or 2 layout (spans, sentences, 16-byte
+ * keyword entries, a position array, keyword strings before the body in 2,
+ * after the labels in 1), made from a current value through the reading
+ * API.
  */
-RV_TEST(layout_version1_still_read)
+static RvHeader *
+old_version(const RvHeader *h, uint8_t version, size_t *size)
+{
+	RvLayout	l,
+				lo;
+	RvHeader	oh = *h;
+	RvHeader   *old;
+	RvLexEntry *e;
+	uint32_t	str_off = 0,
+				pos_off = 0;
+
+	rv_layout_compute(h, &l);
+	oh.version = version;
+	oh.lexstr_len = 0;
+	for (uint32_t i = 0; i < h->nlex; i++)
+	{
+		RvKeyword	kw;
+
+		rv_layout_keyword(h, &l, i, &kw);
+		oh.lexstr_len += kw.len;
+	}
+	rv_layout_compute(&oh, &lo);
+	*size = lo.total;
+	old = calloc(1, lo.total);
+	memcpy(old, h, l.lex);		/* header and metadata */
+	*old = oh;
+	memcpy((char *) old + lo.spans, (const char *) h + l.spans, h->nspans * sizeof(RvSpanEntry));
+	memcpy((char *) old + lo.sents, (const char *) h + l.sents, h->nsents * sizeof(RvSentEntry));
+	memcpy((char *) old + lo.body, (const char *) h + l.body, h->body_len + h->labels_len);
+	e = (RvLexEntry *) ((char *) old + lo.lex);
+	for (uint32_t i = 0; i < h->nlex; i++)
+	{
+		RvKeyword	kw;
+
+		rv_layout_keyword(h, &l, i, &kw);
+		e[i].off = str_off;
+		e[i].len = (uint16_t) kw.len;
+		e[i].flags = kw.visible ? RV_LEX_VISIBLE : 0;
+		e[i].pos_off = pos_off;
+		e[i].npos = kw.npos;
+		memcpy((char *) old + lo.lexstr + str_off, kw.str, kw.len);
+		rv_layout_positions(&kw, (uint32_t *) ((char *) old + lo.pos) + pos_off);
+		str_off += kw.len;
+		pos_off += kw.npos;
+	}
+	return old;
+}
+
+/*
+ * Version 3 packs keywords and positions (varints) before spans, sentences
+ * and body; values stored by versions 1 and 2 still read the same through
+ * the same functions.
+ */
+RV_TEST(layout_older_versions_still_read)
 {
 	size_t		size;
 	RvHeader   *h = build("abcd efgh ||ij||", &size);
-	RvHeader   *old;
-	RvLayout	l,
-				lo;
+	RvLayout	l;
 	RvError		err = {0};
-	RvDoc		d;
 
 	CHECK(h != NULL);
 	CHECK_EQ_INT(h->version, RV_LAYOUT_VERSION);
+	CHECK_EQ_INT(RV_LAYOUT_VERSION, 3);
 	CHECK(rv_layout_compute(h, &l));
-	CHECK(l.lexstr + h->lexstr_len == l.body);
+	/* Matching reads header, metadata and keywords only. */
+	CHECK(l.match_end == l.lexstr + h->lexstr_len);
+	CHECK(l.match_end <= l.spans && l.spans < l.body);
 	CHECK(l.labels + h->labels_len == size);
 
-	/* The same value in the version 1 order. */
-	old = calloc(1, size);
-	memcpy(old, h, l.lexstr);
-	old->version = 1;
-	CHECK(rv_layout_compute(old, &lo));
-	CHECK(lo.body == l.lexstr && lo.lexstr + h->lexstr_len == size);
-	memcpy((char *) old + lo.body, (char *) h + l.body, h->body_len + h->labels_len);
-	memcpy((char *) old + lo.lexstr, (char *) h + l.lexstr, h->lexstr_len);
-	CHECK(rv_layout_validate(old, size, &err));
-	CHECK_EQ_INT(rv_layout_find_lexeme(old, &lo, "beta", 4), 1);
-	CHECK_EQ_INT(rv_layout_find_lexeme(old, &lo, "alpha", 5), 0);
-	rv_layout_doc(old, &d);
-	CHECK_EQ_MEM(d.body, d.body_len, "abcd efgh ij");
-	rv_layout_doc_release(&d);
-	old->version = 3;
-	CHECK(!rv_layout_validate(old, size, &err));
-	free(old);
+	for (uint8_t version = 1; version <= 2; version++)
+	{
+		size_t		osize;
+		RvHeader   *old = old_version(h, version, &osize);
+		RvLayout	lo;
+		RvDoc		d;
+
+		CHECK(rv_layout_validate(old, osize, &err));
+		CHECK(rv_layout_compute(old, &lo));
+		CHECK(version == 1 ? lo.match_end == osize : lo.match_end == lo.body);
+		CHECK_EQ_INT(rv_layout_find_lexeme(old, &lo, "beta", 4), 1);
+		CHECK_EQ_INT(rv_layout_find_lexeme(old, &lo, "alpha", 5), 0);
+		CHECK_EQ_INT(rv_layout_lower_bound(old, &lo, "b", 1), 1);
+		for (uint32_t i = 0; i < h->nlex; i++)
+		{
+			RvKeyword	a,
+						b;
+			uint32_t	pa[4],
+						pb[4];
+
+			rv_layout_keyword(h, &l, i, &a);
+			rv_layout_keyword(old, &lo, i, &b);
+			CHECK_EQ_INT(a.len, b.len);
+			CHECK(memcmp(a.str, b.str, a.len) == 0);
+			CHECK_EQ_INT(a.npos, b.npos);
+			CHECK(a.visible == b.visible);
+			rv_layout_positions(&a, pa);
+			rv_layout_positions(&b, pb);
+			CHECK(memcmp(pa, pb, sizeof(uint32_t) * a.npos) == 0);
+		}
+		rv_layout_doc(old, &d);
+		CHECK_EQ_MEM(d.body, d.body_len, "abcd efgh ij");
+		CHECK_EQ_INT(d.nspans, 1);
+		rv_layout_doc_release(&d);
+		old->version = 4;
+		CHECK(!rv_layout_validate(old, osize, &err));
+		free(old);
+	}
 	free(h);
+}
+
+/*
+ * Version 3's keyword data is checked byte by byte: an overlong varint, a
+ * wrong offset, a repeated position, a trailing byte are all refused.
+ */
+RV_TEST(layout_keyword_data_strict)
+{
+	size_t		size;
+	unsigned char *v = build("abcd efgh ||ij||", &size);
+	RvHeader   *h = (RvHeader *) v;
+	RvLayout	l;
+	RvError		err = {0};
+	unsigned char *kw;
+	uint32_t   *offs;
+
+	CHECK(v != NULL);
+	CHECK(rv_layout_compute(h, &l));
+	CHECK(rv_layout_validate(v, size, &err));
+	kw = v + l.lexstr;
+	offs = (uint32_t *) (v + l.lex);
+	/* alpha: len 5, "alpha", npos 2 visible (0x05), positions 0, +2 hidden (0x05) */
+	CHECK_EQ_INT(kw[0], 5);
+	CHECK_EQ_MEM((char *) kw + 1, 5, "alpha");
+	CHECK_EQ_INT(kw[6], 2 << 1 | 1);
+	CHECK_EQ_INT(kw[7], 0);
+	CHECK_EQ_INT(kw[8], 2 << 1 | 1);
+	CHECK_EQ_INT(offs[1], 9);
+	/* Second position 0 words after the first: out of order. */
+	kw[8] = 0 << 1 | 1;
+	CHECK(!rv_layout_validate(v, size, &err));
+	kw[8] = 2 << 1 | 1;
+	/* The visible flag must agree with the positions. */
+	kw[6] = 2 << 1;
+	CHECK(!rv_layout_validate(v, size, &err));
+	kw[6] = 2 << 1 | 1;
+	/* An offset that does not point at the keyword. */
+	offs[1] = 8;
+	CHECK(!rv_layout_validate(v, size, &err));
+	offs[1] = 9;
+	/* A position past the last word. */
+	kw[8] = 3 << 1 | 1;
+	CHECK(!rv_layout_validate(v, size, &err));
+	kw[8] = 2 << 1 | 1;
+	/* An overlong varint (0x80 0x00 for 0). */
+	kw[7] = 0x80;
+	CHECK(!rv_layout_validate(v, size, &err));
+	kw[7] = 0;
+	CHECK(rv_layout_validate(v, size, &err));
+	free(v);
 }
