@@ -231,6 +231,21 @@ COMMENT ON OPERATOR FAMILY @extschema@.review_hash_ops USING hash IS
 'hash operator family of review: the operator of review_hash_ops';
 
 --------------------------------------------------------------------------
+-- Planner support (new in 0.3.0)
+--------------------------------------------------------------------------
+
+-- The functions below with a text or text[] argument ignore collation; this
+-- support function drops their input collation at planning time, so that
+-- postgres_fdw ships them to the shards (and review_exists(r, w) becomes
+-- r ? w, which can use the GIN index).
+CREATE FUNCTION @extschema@.review_support(pg_catalog.internal)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'review_support'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_support(pg_catalog.internal) IS
+'planner support of @@ text, @@~ text, ?, ?|, ?& and redact(): the same call without input collation (they ignore it), so postgres_fdw can ship it; a function-form call of an operator becomes the operator';
+
+--------------------------------------------------------------------------
 -- Spoilers and redaction (read from the analysis stored at input)
 --------------------------------------------------------------------------
 
@@ -263,7 +278,7 @@ CREATE FUNCTION @extschema@.redact(r @extschema@.review,
 								   threshold pg_catalog.float4 DEFAULT 0.5)
 RETURNS pg_catalog.text
 AS 'MODULE_PATHNAME', 'review_redact'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SUPPORT @extschema@.review_support;
 COMMENT ON FUNCTION @extschema@.redact(@extschema@.review, pg_catalog.text, pg_catalog.float4) IS
 'review_body with marked spans and sentences scoring >= threshold replaced by mask (threshold 1: marked spans only); adjacent masks collapse';
 
@@ -337,22 +352,27 @@ CREATE FUNCTION @extschema@.review_match(@extschema@.review, @extschema@.reviewq
 AS 'MODULE_PATHNAME', 'review_match' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.review_match(@extschema@.review, @extschema@.reviewquery) IS 'implementation of review @@ reviewquery';
 CREATE FUNCTION @extschema@.review_match_text(@extschema@.review, pg_catalog.text) RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'review_match_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'review_match_text' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT @extschema@.review_support;
 COMMENT ON FUNCTION @extschema@.review_match_text(@extschema@.review, pg_catalog.text) IS 'implementation of review @@ text';
 CREATE FUNCTION @extschema@.review_match_safe(@extschema@.review, @extschema@.reviewquery) RETURNS pg_catalog.bool
 AS 'MODULE_PATHNAME', 'review_match_safe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.review_match_safe(@extschema@.review, @extschema@.reviewquery) IS 'implementation of review @@~ reviewquery';
 CREATE FUNCTION @extschema@.review_match_text_safe(@extschema@.review, pg_catalog.text) RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'review_match_text_safe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'review_match_text_safe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT @extschema@.review_support;
 COMMENT ON FUNCTION @extschema@.review_match_text_safe(@extschema@.review, pg_catalog.text) IS 'implementation of review @@~ text';
 CREATE FUNCTION @extschema@.review_exists(@extschema@.review, pg_catalog.text) RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'review_exists' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'review_exists' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT @extschema@.review_support;
 COMMENT ON FUNCTION @extschema@.review_exists(@extschema@.review, pg_catalog.text) IS 'implementation of review ? text';
 CREATE FUNCTION @extschema@.review_exists_any(@extschema@.review, pg_catalog.text[]) RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'review_exists_any' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'review_exists_any' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT @extschema@.review_support;
 COMMENT ON FUNCTION @extschema@.review_exists_any(@extschema@.review, pg_catalog.text[]) IS 'implementation of review ?| text[]';
 CREATE FUNCTION @extschema@.review_exists_all(@extschema@.review, pg_catalog.text[]) RETURNS pg_catalog.bool
-AS 'MODULE_PATHNAME', 'review_exists_all' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'review_exists_all' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SUPPORT @extschema@.review_support;
 COMMENT ON FUNCTION @extschema@.review_exists_all(@extschema@.review, pg_catalog.text[]) IS 'implementation of review ?& text[]';
 
 CREATE OPERATOR @extschema@.@@ (

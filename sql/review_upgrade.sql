@@ -1,7 +1,8 @@
 -- ALTER EXTENSION pg_review UPDATE from the released 0.1.0: data and a GIN
 -- index made under 0.1.0 keep working, the new objects work, and the updated
 -- extension is the same, object for object, as a fresh install of the
--- default version.  (Runs last; it leaves a fresh default install behind.)
+-- default version; so is 0.2.0 updated.  (Runs last; it leaves a fresh
+-- default install behind.)
 SET extra_float_digits = 0;
 
 -- Every released version updates to the default one.
@@ -175,7 +176,9 @@ ALTER EXTENSION pg_review UPDATE;
 SELECT extversion FROM pg_extension WHERE extname = 'pg_review';
 CREATE TEMP TABLE fp_updated AS SELECT * FROM pg_temp.ext_fingerprint();
 
--- What 0.2.0 changed: review_stats added, nothing else but the version.
+-- What 0.2.0 and 0.3.0 changed: review_stats added (0.2.0); review_support
+-- added and set as the support function of the five functions with a text or
+-- text[] argument and of redact() (0.3.0); nothing else but the version.
 SELECT change, object, regexp_replace(detail, ' comment=.*', '') AS detail FROM (
 	SELECT 'added' AS change, * FROM (SELECT * FROM fp_updated EXCEPT SELECT * FROM fp_010) a
 	UNION ALL
@@ -236,6 +239,26 @@ SELECT count(*) AS theme_rows_differing FROM (
 	UNION ALL
 	(SELECT * FROM themes_updated EXCEPT SELECT theme, keyword, lang, weight, builtin FROM review_theme)) d;
 SELECT to_regprocedure('review_stats(review)') IS NOT NULL AS has_review_stats;
+
+-- The previous release, 0.2.0, updated: the same as the fresh install too,
+-- and different from 0.2.0 only by review_support.
+DROP EXTENSION pg_review;
+CREATE EXTENSION pg_review VERSION '0.2.0';
+CREATE TEMP TABLE fp_020 AS SELECT * FROM pg_temp.ext_fingerprint();
+ALTER EXTENSION pg_review UPDATE;
+CREATE TEMP TABLE fp_020_updated AS SELECT * FROM pg_temp.ext_fingerprint();
+SELECT count(*) AS objects_020, (SELECT count(*) FROM fp_020_updated) AS objects_020_updated FROM fp_020;
+SELECT 'only after update' AS side, * FROM (SELECT * FROM fp_020_updated EXCEPT SELECT * FROM fp_fresh) a
+UNION ALL
+SELECT 'only in fresh install', * FROM (SELECT * FROM fp_fresh EXCEPT SELECT * FROM fp_020_updated) b
+ORDER BY 1, 2;
+SELECT change, object, substring(detail from 'version=\S+|support=\S+') AS detail FROM (
+	SELECT 'added' AS change, * FROM (SELECT * FROM fp_020_updated EXCEPT SELECT * FROM fp_020) a
+	UNION ALL
+	SELECT 'removed or changed', * FROM (SELECT * FROM fp_020 EXCEPT SELECT * FROM fp_020_updated) b) d
+ORDER BY 1, 2;
+DROP EXTENSION pg_review;
+CREATE EXTENSION pg_review;
 
 -- Every member of the extension has a comment (operator families too).
 SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS undocumented

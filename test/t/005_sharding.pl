@@ -18,25 +18,25 @@
 #    each partition is byte-identical to the coordinator's, and the analysis
 #    the shards computed (keywords, redact, spoiler score) is the same;
 #  - shipping: for the 35 probes of PgReviewTest::probes(), EXPLAIN (VERBOSE)
-#    shows @@ reviewquery and @@~ reviewquery (also reviewquery(text, lang),
-#    folded to a constant) inside every partition's Remote SQL, with no local
-#    Filter; has_spoilers()/review_rating() filters, redact(r) and
-#    review_rank(r, q) in the remote target list of a query grouped per
-#    partition (GROUP BY id, redact(r) with enable_partitionwise_aggregate),
-#    and theme_query() through an InitPlan parameter are shipped too;
-#  - what postgres_fdw cannot ship: operators whose right-hand side is text or
-#    text[] (@@ text, @@~ text, ?, ?|, ?&) and redact(r, mask, ...) with an
-#    explicit mask.  Their input collation (text's default collation) comes
-#    from a constant, not from a foreign column, and postgres_fdw ships no
+#    shows every one inside every partition's Remote SQL, with no local
+#    Filter: @@ reviewquery and @@~ reviewquery (also reviewquery(text,
+#    lang), folded to a constant), and the operators whose right-hand side is
+#    text or text[] (@@ text, @@~ text, ?, ?|, ?&).  postgres_fdw ships no
 #    operator or function whose input collation it cannot trace to a foreign
-#    column (deparse.c, foreign_expr_walker); the volatility markings are not
-#    the cause (all these functions are IMMUTABLE).  These are filtered on the
-#    coordinator: the test checks that, and that the results are still right;
+#    column (deparse.c, foreign_expr_walker), and a text constant gives the
+#    call the default collation; since 0.3.0 the planner support function
+#    review_support drops the input collation of these calls (the functions
+#    ignore it), so they ship.  Also shipped: has_spoilers()/review_rating()
+#    filters, redact(r), redact(r, threshold => 1), redact(r, '***', 1) with
+#    an explicit mask and review_rank(r, q) in the remote target list of a
+#    query grouped per partition (GROUP BY id, redact(r) with
+#    enable_partitionwise_aggregate), a function-form call review_exists(r,
+#    w) (planned as r ? w), and theme_query() through an InitPlan parameter;
 #  - each shard answers the shipped searches with its GIN index: auto_explain
 #    on the shards logs the plan of every cursor postgres_fdw opens, and for
-#    every shipped probe and partition it is a Bitmap Index Scan on that
-#    partition's GIN index (a probe made only of negations may scan the
-#    table, as on one server); pg_stat_user_indexes.idx_scan on each shard
+#    every probe and partition it is a Bitmap Index Scan on that partition's
+#    GIN index (a probe that needs every row, made only of negations or
+#    ?& of an empty array, may scan the table, as on one server); pg_stat_user_indexes.idx_scan on each shard
 #    grows by exactly the number of those index scans.  The servers set
 #    cursor_tuple_fraction=1 for the remote sessions (OPTIONS (options ...)):
 #    postgres_fdw reads its cursors to the end, and with the default 0.1 the
@@ -207,38 +207,26 @@ sub remote_plans
 
 my @scans_before = map { gin_scans($_) } @shards;
 my @index_plans = (0, 0);    # per shard: remote queries run on a GIN index
-my $n_negation_plans = 0;    # remote queries of negation-only probes
+my $n_negation_plans = 0;    # remote queries of probes that need every row
 
-# The 35 probes.  Shipped: every right-hand side of type reviewquery.
+# The 35 probes, every one shipped: right-hand sides of type reviewquery,
+# text and text[].
 my $explain = 'EXPLAIN (VERBOSE, COSTS OFF)';
-my ($n_shipped, $n_local, $total_rows) = (0, 0, 0);
+my ($n_shipped, $total_rows) = (0, 0);
 foreach my $p (probes())
 {
 	my ($op, $arg) = @$p;
 	my $where = "r $op $arg";
-	my $shipped = $arg =~ /reviewquery/;
 	my $plan = $coord->safe_psql('rv', "$explain SELECT id FROM reviews WHERE $where");
 	my @remote = $plan =~ /Remote SQL: (.*)$/mg;
 	is(scalar(@remote), $NPARTS, "$where: one remote query per partition");
-	if ($shipped)
-	{
-		$n_shipped++;
-		my $opq = quotemeta("OPERATOR(public.$op)");
-		is(scalar(grep { /^SELECT id FROM public\.reviews_p\d WHERE \(\(r $opq '.*'::public\.reviewquery\)\)$/ } @remote),
-			$NPARTS, "$where: shipped to every shard")
-		  or diag($plan);
-		unlike($plan, qr/Filter:/, "$where: nothing is filtered on the coordinator");
-	}
-	else
-	{
-		# text / text[] right-hand side: input collation from a constant.
-		$n_local++;
-		is(scalar(grep { /^SELECT id, r FROM public\.reviews_p\d$/ } @remote),
-			$NPARTS, "$where: not shippable by postgres_fdw (collatable text argument)")
-		  or diag($plan);
-		like($plan, qr/Filter: \(reviews_\d+\.r \Q$op\E /,
-			"$where: filtered on the coordinator");
-	}
+	my $opq = quotemeta("OPERATOR(public.$op)");
+	my $shipped = grep {
+		/^SELECT id FROM public\.reviews_p\d WHERE \(\(r $opq '.*'::(?:public\.reviewquery|text|text\[\])\)\)$/
+	} @remote;
+	is($shipped, $NPARTS, "$where: shipped to every shard") or diag($plan);
+	unlike($plan, qr/Filter:/, "$where: nothing is filtered on the coordinator");
+	$n_shipped++ if $shipped == $NPARTS && $plan !~ /Filter:/;
 
 	my @log_from = map { -s $_->logfile } @shards;
 	my $q = "SELECT coalesce(string_agg(id::text, ',' ORDER BY id), '') FROM %s WHERE $where";
@@ -247,13 +235,12 @@ foreach my $p (probes())
 	my $n = $local eq '' ? 0 : scalar(split /,/, $local);
 	$total_rows += $n;
 	is($sharded, $local, "$where: sharded result = local result ($n rows)");
-	next unless $shipped;
 
 	# What each shard ran: a GIN index scan per partition.  A query made of
-	# negations only needs every row; a shard may scan the table for it, as
-	# a single server would.
-	my $negations_only = $arg =~ /^'!\w+(?: & !\w+)*'::reviewquery$/;
-	my $opq = quotemeta("OPERATOR(public.$op)");
+	# negations only, or ?& of no word, needs every row; a shard may scan the
+	# table for it, as a single server would.
+	my $negations_only = $arg =~ /^'!\w+(?: & !\w+)*'::(?:reviewquery|text)$/
+	  || ($op eq '?&' && $arg eq 'ARRAY[]::text[]');
 	foreach my $k (0 .. $NPARTS - 1)
 	{
 		my $i = $k % 2;
@@ -272,12 +259,14 @@ foreach my $p (probes())
 		ok($on_index || $negations_only,
 			$on_index
 			? "$where: shard$i searched partition $k with its GIN index"
-			: "$where: shard$i scanned partition ${k}'s table (negations only, as a single server may)")
+			: "$where: shard$i scanned partition ${k}'s table (needs every row, as a single server may)")
 		  or diag(@ran ? $ran[0][1] : 'no plan logged');
 	}
 }
-note("$n_shipped probes shipped, $n_local filtered on the coordinator, $total_rows matching rows in all");
-ok($n_shipped >= 20 && $total_rows > $NROWS, "the probes ship and match something ($n_shipped shipped)");
+my $n_probes = () = probes();
+note("$n_shipped of $n_probes probes shipped, $total_rows matching rows in all");
+ok($n_shipped == $n_probes && $total_rows > $NROWS,
+	"every probe ships and they match something ($n_shipped of $n_probes shipped)");
 
 # The statistics agree: each index scan the shards logged counted once in
 # pg_stat_user_indexes (flushed when the remote sessions end, i.e. when the
@@ -295,9 +284,9 @@ foreach my $i (0 .. 1)
 		"shard$i: pg_stat_user_indexes.idx_scan of its GIN indexes grew by $index_plans[$i]");
 }
 
-# More shapes.  [name, sharded query, local query, settings, Remote SQL pattern
-# (must be in every partition's remote query) or undef if it must not ship,
-# pattern that must not be in the plan]
+# More shapes.  [name, sharded query (%s: the table), settings, Remote SQL
+# pattern (must be in every partition's remote query)]; nothing may be
+# filtered on the coordinator.
 my $q_butler = q{'butler | heir | twin'::reviewquery};
 my @shapes = (
 	[
@@ -319,10 +308,22 @@ my @shapes = (
 		qr/^SELECT id, public\.redact\(r, '\[spoiler\]'::text, 1::real\) FROM public\.reviews_p\d WHERE .* GROUP BY 1, 2$/,
 	],
 	[
-		'redact(r, mask, 1): explicit text mask, computed on the coordinator',
+		'redact(r, mask, 1): explicit text mask, in the remote target list',
 		"SELECT id, redact(r, '***', 1) FROM %s WHERE r \@\@ $q_butler GROUP BY id, redact(r, '***', 1)",
 		'SET enable_partitionwise_aggregate = on;',
-		qr/^SELECT id, r FROM public\.reviews_p\d WHERE \(\(r OPERATOR\(public\.@@\) .*\)\)$/,
+		qr/^SELECT id, public\.redact\(r, '\*\*\*'::text, 1::real\) FROM public\.reviews_p\d WHERE \(\(r OPERATOR\(public\.@@\) .*\)\) GROUP BY 1, 2$/,
+	],
+	[
+		'function form review_exists(r, w) OR review_exists_any(r, ws): shipped as ? and ?|',
+		q{SELECT id FROM %s WHERE review_exists(r, 'ghost') OR review_exists_any(r, ARRAY['twin', 'heir'])},
+		'',
+		qr/^SELECT id FROM public\.reviews_p\d WHERE \(\(\(r OPERATOR\(public\.\?\) 'ghost'::text\) OR \(r OPERATOR\(public\.\?\|\) '\{twin,heir\}'::text\[\]\)\)\)$/,
+	],
+	[
+		q{text argument with a non-default collation: r @@ ('work*' COLLATE "C")},
+		q{SELECT id FROM %s WHERE r @@ ('work*' COLLATE "C")},
+		'',
+		qr/^SELECT id FROM public\.reviews_p\d WHERE \(\(r OPERATOR\(public\.@@\) 'work\*'::text\)\)$/,
 	],
 	[
 		'review_rank(r, q) in the remote target list (top 10 of a grouped subquery)',
@@ -345,6 +346,7 @@ foreach my $s (@shapes)
 	my @remote = $plan =~ /Remote SQL: (.*)$/mg;
 	is(scalar(grep { $_ =~ $remote_re } @remote), $NPARTS, "$name: Remote SQL of every partition")
 	  or diag($plan);
+	unlike($plan, qr/Filter:/, "$name: nothing is filtered on the coordinator");
 	my @sharded = sort split /\n/, $coord->safe_psql('rv', "$set\n$sq");
 	my @local = sort split /\n/, $coord->safe_psql('rv', sprintf($q, 'local_reviews'));
 	ok(@local > 0 && join("\n", @sharded) eq join("\n", @local),
