@@ -22,14 +22,14 @@ EXTVERSION	= 0.3.0
 MODULE_big	= pg_review
 
 CORE_SRCS	= $(sort $(wildcard src/rv_*.c))
-GLUE_SRCS	= $(sort $(filter-out $(CORE_SRCS),$(wildcard src/*.c)))
-OBJS		= $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+GLUE_SRCS	= $(sort $(filter-out $(CORE_SRCS) src/review_rum.c,$(wildcard src/*.c)))
 
-DATA_built	= sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA		= $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
+DATA_built	= sql/pg_review--$(EXTVERSION).sql
+DATA		= $(filter-out $(DATA_built),$(wildcard sql/pg_review--*.sql))
 
-REGRESS		= $(patsubst sql/%.sql,%,$(sort $(filter-out sql/$(EXTENSION)%,$(wildcard sql/*.sql))))
-REGRESS_OPTS = --inputdir=. --outputdir=test/regress_out --load-extension=$(EXTENSION)
+REGRESS		= $(patsubst sql/%.sql,%,$(sort $(filter-out sql/pg_review% sql/review_rum.sql,$(wildcard sql/*.sql))))
+
+REGRESS_OPTS = --inputdir=. --outputdir=test/regress_out --load-extension=pg_review
 
 EXTRA_CLEAN	= test/unit/run_tests test/unit/run_tests_asan test/eval/detect_cli test/fuzz/bin test/regress_out $(DATA_built)
 
@@ -38,6 +38,19 @@ ICU_PKG_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
 
 PG_CONFIG	?= pg_config
 PGXS		:= $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+# pg_review_rum: the RUM operator class, built into pg_review.so and shipped
+# as a second extension when RUM's header is installed (postgresql-15-rum).
+RUM_HEADER	:= $(wildcard $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/rum.h)
+ifneq ($(RUM_HEADER),)
+EXTENSION	+= pg_review_rum
+GLUE_SRCS	+= src/review_rum.c
+DATA		+= $(wildcard sql/pg_review_rum--*.sql)
+REGRESS		+= review_rum
+else ifneq ($(PGXS),)
+$(info rum.h not found: building pg_review without pg_review_rum (install postgresql-15-rum))
+endif
+OBJS		= $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 ifeq ($(PGXS),)
 # No server headers yet: the convenience targets install them first.
@@ -66,12 +79,10 @@ ifeq ($(ICU_PKG_LIBS)$(ICU_LIBS),)
 $(error ICU was not found: install libicu-dev (pkg-config icu-uc icu-i18n))
 endif
 
-ifneq ($(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(EXTENSION).control),$(EXTVERSION))
-$(error $(EXTENSION).control: default_version is not EXTVERSION ($(EXTVERSION)))
-endif
+$(foreach c,$(EXTENSION),$(if $(filter-out $(EXTVERSION),$(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(c).control)),$(error $(c).control: default_version is not EXTVERSION ($(EXTVERSION)))))
 
 # The install script: objects, the shipped theme lexicon, then the end part.
-INSTALL_PARTS = sql/$(EXTENSION).sql $(wildcard sql/$(EXTENSION)_themes.sql) sql/$(EXTENSION)_end.sql
+INSTALL_PARTS = sql/pg_review.sql $(wildcard sql/pg_review_themes.sql) sql/pg_review_end.sql
 $(DATA_built): $(INSTALL_PARTS)
 	cat $^ > $@
 

@@ -12,6 +12,11 @@
 -- in this one session; ratio = pg_review / baseline (below 1: pg_review is
 -- faster or smaller).
 \set ON_ERROR_STOP 1
+-- review_rum (on/off, from bench/run.sh): measure pg_review_rum too.
+\if :{?review_rum}
+\else
+\set review_rum off
+\endif
 \pset footer off
 SET max_parallel_workers_per_gather = 0;	-- compare single-process work
 SET max_parallel_maintenance_workers = 0;
@@ -118,6 +123,21 @@ UNION ALL
 SELECT 'size', 'GIN index (review_ops)', pg_relation_size('rv_gin') / 1048576.0,
 	'RUM index (rum_tsvector_ops)', pg_relation_size('tv_rum') / 1048576.0, 'MB';
 
+-- RUM on the review column (pg_review_rum), built on a copy of the table so
+-- that the review queries below keep using GIN and these use RUM only.
+\if :review_rum
+CREATE TABLE rv_rum AS SELECT * FROM rv;
+VACUUM ANALYZE rv_rum;
+INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
+SELECT 'index', 'RUM build (review_rum_ops)',
+	pg_temp.median_ms('CREATE INDEX rv_rum_idx ON rv_rum USING rum (r review_rum_ops)', 1),
+	'RUM build (rum_tsvector_ops)',
+	(SELECT baseline_value FROM results WHERE baseline = 'RUM build (rum_tsvector_ops)'), 'ms';
+INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
+SELECT 'size', 'RUM index (review_rum_ops)', pg_relation_size('rv_rum_idx') / 1048576.0,
+	'RUM index (rum_tsvector_ops)', pg_relation_size('tv_rum') / 1048576.0, 'MB';
+\endif
+
 -- The queries: probes(what, reviewquery, tsquery).
 CREATE TEMP TABLE probes (n int, what text, rq text, tq text);
 INSERT INTO probes VALUES
@@ -136,6 +156,7 @@ UPDATE probes SET rq = w, tq = w FROM (
 \set tv tv
 \set tv_rum tv_rum
 \set label ''
+\set rum_rows :review_rum
 \ir queries.sql
 
 -- The same with lz4 TOAST compression on both sides (a column or server
@@ -161,6 +182,7 @@ SELECT 'size', 'table (review value vs body + tsvector), lz4',
 \set tv tv_lz4
 \set tv_rum tv_lz4_rum
 \set label ', lz4'
+\set rum_rows off
 \ir queries.sql
 
 SELECT area, what, round(pg_review::numeric, 2) AS pg_review, baseline,

@@ -1,7 +1,9 @@
 -- Query latency through the indexes, included by bench/bench.sql with psql
 -- variables rv and tv (the tables: rv(id, r review) with GIN index, and
 -- tv(id, body, v tsvector) with GIN and RUM indexes, the RUM index named
--- :tv_rum) and label (appended to each row's description).  Medians of 9.
+-- :tv_rum) and label (appended to each row's description); with rum_rows
+-- on, also the review table's copy rv_rum with its RUM index (review_rum_ops)
+-- and nothing else.  Medians of 9.
 SET enable_seqscan = off;
 -- Same rows on both sides, or the comparison is not fair.
 SELECT what || :'label' AS what, rq AS query,
@@ -28,8 +30,36 @@ SELECT format($q$SELECT id FROM %I WHERE r @@ 'worker & wealth'::reviewquery
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
 SELECT 'query', 'top-10 ranked (worker & wealth)' || :'label', m[1], 'RUM v <=> tsquery', m[2], 'ms'
 FROM pg_temp.pair_ms(:'rank_rv', :'rank_rum', 9) m;
+\if :rum_rows
+-- The same top 10 through RUM on both sides: review_rum_ops ranks from the
+-- positions in the index (an Index Scan with Order By; the estimate of @@
+-- being low, bitmap scans are switched off for it).
+SELECT $q$SELECT id FROM rv_rum WHERE r @@ 'worker & wealth'::reviewquery
+		ORDER BY r <=> 'worker & wealth'::reviewquery LIMIT 10$q$ AS rank_rv_rum \gset
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF) :rank_rv_rum;
+RESET enable_bitmapscan;
+EXPLAIN (COSTS OFF) :rank_rum;
+INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
+SELECT 'query', 'top-10 ranked, review RUM (worker & wealth)', m[1], 'RUM v <=> tsquery', m[2], 'ms'
+FROM pg_temp.pair_ms(:'rank_rv_rum', :'rank_rum', 9,
+					 'SET enable_bitmapscan = off', 'RESET enable_bitmapscan') m;
+\endif
 DROP INDEX :tv_rum;
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
 SELECT 'query', 'top-10 ranked (worker & wealth)' || :'label', m[1], 'GIN + ts_rank', m[2], 'ms'
 FROM pg_temp.pair_ms(:'rank_rv', :'rank_gin', 9) m;
+
+\if :rum_rows
+-- A phrase through review_rum_ops (decided from the positions in the index,
+-- no recheck) against tsvector + GIN (the RUM index on tv is gone).
+SELECT $q$SELECT count(*) FROM rv_rum WHERE r @@ '"american dream"'::reviewquery$q$ AS phrase_rv_rum,
+	   format($q$SELECT count(*) FROM %I WHERE v @@ to_tsquery('english', 'american <-> dream')$q$, :'tv') AS phrase_gin
+\gset
+EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) :phrase_rv_rum;
+EXPLAIN (COSTS OFF) :phrase_gin;
+INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
+SELECT 'query', 'phrase, review RUM ("american dream")', m[1], 'GIN @@ to_tsquery', m[2], 'ms'
+FROM pg_temp.pair_ms(:'phrase_rv_rum', :'phrase_gin', 9) m;
+\endif
 RESET enable_seqscan;

@@ -28,6 +28,14 @@ if [ -n "${BENCH_DESTDIR:-}" ]; then
 else
 	$SUDO make -s install >/dev/null
 fi
+# pg_review_rum (the RUM operator class of review) is measured when it was
+# built, i.e. when RUM's header was there.
+REVIEW_RUM=off
+EXT_OPTS=(-c 'CREATE EXTENSION pg_review' -c 'CREATE EXTENSION rum')
+if [ -f "${BENCH_DESTDIR:-}$(pg_config --sharedir)/extension/pg_review_rum.control" ]; then
+	REVIEW_RUM=on
+	EXT_OPTS+=(-c 'CREATE EXTENSION pg_review_rum')
+fi
 [ -n "${BENCH_COMPRESSION:-}" ] && DESTDIR_OPTS+=(-o "default_toast_compression=$BENCH_COMPRESSION")
 mkdir -p bench/out
 [ -f "bench/out/corpus-$N.tsv" ] || python3 bench/gen_corpus.py --n "$N" --out "bench/out/corpus-$N.tsv"
@@ -38,8 +46,7 @@ start=$(date +%s)
 pg_virtualenv -t -v 15 "${DESTDIR_OPTS[@]}" \
 	-o shared_buffers=2GB -o work_mem=64MB -o maintenance_work_mem=1GB \
 	-o max_wal_size=8GB -o checkpoint_timeout=30min \
-	psql -X -q -v ON_ERROR_STOP=1 \
-	-c 'CREATE EXTENSION pg_review' -c 'CREATE EXTENSION rum' \
+	psql -X -q -v ON_ERROR_STOP=1 -v review_rum=$REVIEW_RUM "${EXT_OPTS[@]}" \
 	-c 'CREATE TABLE corpus (id int PRIMARY KEY, lang text, body text)' \
 	-c "\\copy corpus FROM 'bench/out/corpus-$N.tsv'" \
 	-f bench/bench.sql

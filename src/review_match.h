@@ -42,4 +42,29 @@ extern int64 review_term_positions(const Review *r, const RvLayout *l,
 								   const char *lex, uint32 len, bool prefix,
 								   bool safe, uint32 **pos);
 
+/*
+ * Sets positive[i] for the TERM items of q outside any NOT, starting at item
+ * i (0 for the whole query, with negated false); returns the index after
+ * the subtree.
+ */
+extern uint32 review_query_positive_terms(const RvQuery *q, uint32 i,
+										  bool negated, bool *positive);
+
+/*
+ * Ranking (review_rank.c).  A term's positions (word numbers, ascending,
+ * distinct, hidden ones included) and into *expansions the number of
+ * keywords it matched (set only for prefix terms; 1 otherwise); returns the
+ * count.  item is the term's index in q->items.
+ */
+typedef int64 (*ReviewRankTermFn) (void *arg, uint32 item, const RvQItem *it,
+								   uint32 **pos, uint32 *expansions);
+
+/* review_rank's value from per-term positions and the review's word count. */
+extern float4 review_rank_score(const RvQuery *q, uint32 nwords,
+								ReviewRankTermFn fn, void *arg);
+
+/* review_rank's value for a stored review. */
+extern float4 review_rank_stored(const Review *r, const RvLayout *l,
+								 const RvQuery *q);
+
 #endif							/* REVIEW_MATCH_H */

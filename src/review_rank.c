@@ -39,8 +39,8 @@ typedef struct TermHits
 } TermHits;
 
 /* Marks the TERM items outside any NOT; returns the next item's index. */
-static uint32
-positive_terms(const RvQuery *q, uint32 i, bool negated, bool *positive)
+uint32
+review_query_positive_terms(const RvQuery *q, uint32 i, bool negated, bool *positive)
 {
 	const RvQItem *it = &q->items[i];
 
@@ -51,10 +51,10 @@ positive_terms(const RvQuery *q, uint32 i, bool negated, bool *positive)
 			positive[i] = !negated;
 			return i + 1;
 		case RVQ_NOT:
-			return positive_terms(q, i + 1, !negated, positive);
+			return review_query_positive_terms(q, i + 1, !negated, positive);
 		default:
-			i = positive_terms(q, i + 1, negated, positive);
-			return positive_terms(q, i, negated, positive);
+			i = review_query_positive_terms(q, i + 1, negated, positive);
+			return review_query_positive_terms(q, i, negated, positive);
 	}
 }
 
@@ -89,12 +89,15 @@ shortest_cover(TermHits *hits, int n)
 	return best;
 }
 
-Datum
-review_rank(PG_FUNCTION_ARGS)
+/*
+ * The scoring core, shared by review_rank() (positions read from the stored
+ * value) and the RUM ordering (positions read from the index) so that the
+ * two cannot drift apart: fn gives each positive term's positions and the
+ * number of keywords it matched, nwords is the review's word count.
+ */
+float4
+review_rank_score(const RvQuery *q, uint32 nwords, ReviewRankTermFn fn, void *arg)
 {
-	RvLayout	l;
-	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
-	RvQuery    *q = review_query_from_datum(fcinfo, 1);
 	bool	   *positive;
 	TermHits   *hits;
 	int			nhits = 0;
@@ -102,16 +105,14 @@ review_rank(PG_FUNCTION_ARGS)
 				norm;
 
 	if (q->nitems == 0)
-		PG_RETURN_FLOAT4(0);
+		return 0;
 	positive = palloc0(sizeof(bool) * q->nitems);
-	positive_terms(q, 0, false, positive);
+	review_query_positive_terms(q, 0, false, positive);
 	hits = palloc(sizeof(TermHits) * q->nitems);
-	norm = 1 - BM25_B + BM25_B * r->nwords / TYPICAL_WORDS;
+	norm = 1 - BM25_B + BM25_B * nwords / TYPICAL_WORDS;
 
 	for (uint32 i = 0; i < q->nitems; i++)
 	{
-		const RvQItem *it = &q->items[i];
-		bool		prefix;
 		uint32		expansions = 1;
 		double		tf,
 					s;
@@ -119,23 +120,9 @@ review_rank(PG_FUNCTION_ARGS)
 
 		if (!positive[i])
 			continue;
-		prefix = (it->flags & RVQ_PREFIX) != 0;
-		h->n = review_term_positions(r, &l, it->text, it->len, prefix, false, &h->pos);
+		h->n = fn(arg, i, &q->items[i], &h->pos, &expansions);
 		if (h->n == 0)
 			continue;
-		if (prefix)
-		{
-			uint32		j = rv_layout_lower_bound(r, &l, it->text, it->len);
-
-			for (expansions = 0; j < r->nlex; j++, expansions++)
-			{
-				RvKeyword	kw;
-
-				rv_layout_keyword(r, &l, j, &kw);
-				if (kw.len < it->len || memcmp(kw.str, it->text, it->len) != 0)
-					break;
-			}
-		}
 		h->weight = 1.0 / (1.0 + log((double) Max(expansions, 1)));
 		tf = (double) h->n;
 		s = tf * (BM25_K1 + 1) / (tf + BM25_K1 * norm);
@@ -145,5 +132,57 @@ review_rank(PG_FUNCTION_ARGS)
 	}
 	if (nhits > 1)
 		score *= 1.0 + 1.0 / (1.0 + shortest_cover(hits, nhits) / nhits);
-	PG_RETURN_FLOAT4((float4) (score / (score + 1.0)));
+	pfree(positive);
+	pfree(hits);
+	return (float4) (score / (score + 1.0));
+}
+
+typedef struct StoredArg
+{
+	const Review *r;
+	const RvLayout *l;
+} StoredArg;
+
+/* A term's positions in the stored value, and the keywords a prefix matches. */
+static int64
+stored_term(void *arg, uint32 item, const RvQItem *it, uint32 **pos,
+			uint32 *expansions)
+{
+	StoredArg  *a = arg;
+	bool		prefix = (it->flags & RVQ_PREFIX) != 0;
+	int64		n;
+
+	n = review_term_positions(a->r, a->l, it->text, it->len, prefix, false, pos);
+	if (n > 0 && prefix)
+	{
+		uint32		j = rv_layout_lower_bound(a->r, a->l, it->text, it->len);
+
+		for (*expansions = 0; j < a->r->nlex; j++, (*expansions)++)
+		{
+			RvKeyword	kw;
+
+			rv_layout_keyword(a->r, a->l, j, &kw);
+			if (kw.len < it->len || memcmp(kw.str, it->text, it->len) != 0)
+				break;
+		}
+	}
+	return n;
+}
+
+float4
+review_rank_stored(const Review *r, const RvLayout *l, const RvQuery *q)
+{
+	StoredArg	a = {r, l};
+
+	return review_rank_score(q, r->nwords, stored_term, &a);
+}
+
+Datum
+review_rank(PG_FUNCTION_ARGS)
+{
+	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	RvQuery    *q = review_query_from_datum(fcinfo, 1);
+
+	PG_RETURN_FLOAT4(review_rank_stored(r, &l, q));
 }

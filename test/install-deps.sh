@@ -1,12 +1,12 @@
 #!/bin/sh
 # Installs what building and testing pg_review needs on Debian (bookworm):
-# PostgreSQL 15 with its server headers, ICU, a C toolchain, pg_virtualenv
-# (throwaway clusters), clang with libFuzzer, valgrind, and the Perl modules of
-# PostgreSQL's TAP tests.
+# PostgreSQL 15 with its server headers, RUM (for pg_review_rum), ICU, a C
+# toolchain, pg_virtualenv (throwaway clusters), clang with libFuzzer,
+# valgrind, and the Perl modules of PostgreSQL's TAP tests.
 # Installs nothing when everything is there; without root, says what is missing.
 set -eu
 
-PKGS="postgresql-15 postgresql-server-dev-15 postgresql-common libicu-dev pkg-config make gcc clang libclang-rt-14-dev libipc-run-perl valgrind"
+PKGS="postgresql-15 postgresql-server-dev-15 postgresql-15-rum postgresql-common libicu-dev pkg-config make gcc clang libclang-rt-14-dev libipc-run-perl valgrind"
 
 missing=""
 for p in $PKGS; do

@@ -1,0 +1,612 @@
+/*
+ * review_rum.c
+ *	  RUM operator class review_rum_ops (extension pg_review_rum): one key
+ *	  per keyword of a review, with the keyword's positions as additional
+ *	  information, so that phrases and the spoiler-safe operators are decided
+ *	  in the index without a recheck and ORDER BY r <=> q is ranked from the
+ *	  index alone.
+ *
+ * Keys are the keywords themselves (no hidden-only marker as in review_ops:
+ * the positions carry the hidden flag).  The additional information of a
+ * (keyword, review) pair is a bytea:
+ *
+ *	u8		flags		AI_VISIBLE: a position a spoiler-free reader sees;
+ *						AI_TRUNCATED: positions left out (see below)
+ *	varbyte nwords		the review's word count (BM25 length normalization)
+ *	varbyte nlex		keywords merged in (1; summed when a prefix term's
+ *						matches are joined, for the prefix-expansion weight)
+ *	varbyte ...			positions, each (word number << 1) | hidden, strictly
+ *						ascending, as deltas from the previous one
+ *
+ * varbyte: 7 bits a byte, least significant first, high bit = more follow.
+ * A prefix term matches several keys; RUM joins their additional
+ * information per row with review_rum_join (support function 10), which
+ * merges the positions, so consistent and ordering see what
+ * review_term_positions() returns for the prefix.
+ *
+ * Positions beyond AI_MAX_POS_BYTES are left out (AI_TRUNCATED), so that an
+ * index item always fits a page: that takes a keyword occurring some 500+
+ * times in one review.  Matching then falls back to key presence and asks
+ * for a recheck (exact); ranking of such a row uses the positions kept, so
+ * its distance may differ from review_rank's.
+ *
+ * r <=> q is 1 - review_rank(r, q): as a function it ranks the stored value,
+ * in the index it ranks the positions above with the same scoring code
+ * (review_rank_score), so both give the same float8 and ORDER BY r <=> q
+ * orders exactly like ORDER BY review_rank(r, q) DESC.
+ *
+ * Queries given as text (@@ text, @@~ text, ?, ?|, ?&) use review_ops' GIN
+ * support functions, whose arguments RUM passes in the same places; they
+ * always recheck.
+ */
+#include "postgres.h"
+
+#include "access/stratnum.h"
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "rum.h"
+
+#include "review_match.h"
+
+PG_FUNCTION_INFO_V1(review_distance);
+PG_FUNCTION_INFO_V1(review_rum_config);
+PG_FUNCTION_INFO_V1(review_rum_extract_value);
+PG_FUNCTION_INFO_V1(review_rum_extract_query);
+PG_FUNCTION_INFO_V1(review_rum_consistent);
+PG_FUNCTION_INFO_V1(review_rum_pre_consistent);
+PG_FUNCTION_INFO_V1(review_rum_ordering);
+PG_FUNCTION_INFO_V1(review_rum_join);
+
+/* review_ops' GIN support, reused for the text strategies (review_gin.c). */
+extern Datum review_gin_extract_query(PG_FUNCTION_ARGS);
+extern Datum review_gin_consistent(PG_FUNCTION_ARGS);
+
+/* Strategy numbers of review_rum_ops: review_ops' and the ordering. */
+#define RV_STRAT_MATCH			1	/* @@ reviewquery */
+#define RV_STRAT_SAFE			3	/* @@~ reviewquery */
+#define RV_STRAT_DISTANCE		8	/* <=> reviewquery */
+
+#define AI_VISIBLE			0x01
+#define AI_TRUNCATED		0x02
+#define AI_MAX_POS_BYTES	1024
+
+/*
+ * Reading the stored value: the i-th keyword, and its positions in
+ * additional-information form ((word << 1) | hidden, ascending; palloc'd),
+ * which is the stored form too.
+ */
+static void
+stored_keyword(const Review *r, const RvLayout *l, uint32 i,
+			   const char **str, uint32 *len, uint32 **pos, uint32 *npos)
+{
+	RvKeyword	kw;
+
+	rv_layout_keyword(r, l, i, &kw);
+	*str = kw.str;
+	*len = kw.len;
+	*npos = kw.npos;
+	*pos = palloc(sizeof(uint32) * (kw.npos ? kw.npos : 1));
+	rv_layout_positions(&kw, *pos);
+}
+
+/* Additional information: encoding and decoding */
+
+static char *
+put_varbyte(char *p, uint32 v)
+{
+	while (v >= 0x80)
+	{
+		*p++ = (char) ((v & 0x7F) | 0x80);
+		v >>= 7;
+	}
+	*p++ = (char) v;
+	return p;
+}
+
+static const char *
+get_varbyte(const char *p, const char *end, uint32 *v)
+{
+	uint32		r = 0;
+	int			shift = 0;
+
+	while (p < end)
+	{
+		uint8		b = (uint8) *p++;
+
+		if (shift < 32)
+			r |= (uint32) (b & 0x7F) << shift;
+		shift += 7;
+		if (!(b & 0x80))
+			break;
+	}
+	*v = r;
+	return p;
+}
+
+/* Builds the bytea; positions past limit bytes (0: none) are left out. */
+static bytea *
+encode_addinfo(uint8 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
+			   uint32 npos, size_t limit)
+{
+	bytea	   *b = palloc(VARHDRSZ + 1 + 2 * 5 + (size_t) npos * 5);
+	char	   *start = VARDATA(b);
+	char	   *p = start + 1;
+	char	   *posstart;
+	uint32		prev = 0;
+
+	p = put_varbyte(p, nwords);
+	p = put_varbyte(p, nlex);
+	posstart = p;
+	for (uint32 k = 0; k < npos; k++)
+	{
+		if (limit > 0 && (size_t) (p - posstart) + 5 > limit)
+		{
+			flags |= AI_TRUNCATED;
+			break;
+		}
+		p = put_varbyte(p, pos[k] - prev);
+		prev = pos[k];
+	}
+	start[0] = (char) flags;
+	SET_VARSIZE(b, VARHDRSZ + (p - start));
+	return b;
+}
+
+typedef struct AddInfo
+{
+	uint8		flags;
+	uint32		nwords;
+	uint32		nlex;
+	const char *pos;			/* encoded positions */
+	const char *end;
+} AddInfo;
+
+static void
+read_addinfo(Datum d, AddInfo *ai)
+{
+	bytea	   *b = DatumGetByteaPP(d);
+	const char *p = VARDATA_ANY(b);
+	const char *end = p + VARSIZE_ANY_EXHDR(b);
+
+	if (p >= end)
+		elog(ERROR, "empty additional information in a review_rum_ops index");
+	ai->flags = (uint8) *p++;
+	p = get_varbyte(p, end, &ai->nwords);
+	p = get_varbyte(p, end, &ai->nlex);
+	ai->pos = p;
+	ai->end = end;
+}
+
+/*
+ * The positions as review_term_positions() gives them: word numbers,
+ * ascending, distinct (merged keywords may share a word), without the
+ * hidden ones if safe.  Returns the count; *out is palloc'd.
+ */
+static int64
+decode_positions(const AddInfo *ai, bool safe, uint32 **out)
+{
+	const char *p = ai->pos;
+	uint32		v = 0;
+	int64		n = 0;
+
+	/* at least one byte per position */
+	*out = palloc(sizeof(uint32) * (ai->end - ai->pos + 1));
+	while (p < ai->end)
+	{
+		uint32		delta;
+
+		p = get_varbyte(p, ai->end, &delta);
+		v += delta;
+		if (safe && (v & 1))
+			continue;
+		if (n > 0 && (*out)[n - 1] == v >> 1)
+			continue;
+		(*out)[n++] = v >> 1;
+	}
+	return n;
+}
+
+/* The raw encoded values, for merging. */
+static uint32
+decode_raw(const AddInfo *ai, uint32 **out)
+{
+	const char *p = ai->pos;
+	uint32		v = 0;
+	uint32		n = 0;
+
+	*out = palloc(sizeof(uint32) * (ai->end - ai->pos + 1));
+	while (p < ai->end)
+	{
+		uint32		delta;
+
+		p = get_varbyte(p, ai->end, &delta);
+		v += delta;
+		(*out)[n++] = v;
+	}
+	return n;
+}
+
+/* Support functions */
+
+Datum
+review_rum_config(PG_FUNCTION_ARGS)
+{
+	RumConfig  *config = (RumConfig *) PG_GETARG_POINTER(0);
+
+	config->addInfoTypeOid = BYTEAOID;
+	config->strategyInfo[0].strategy = InvalidStrategy;
+	PG_RETURN_VOID();
+}
+
+Datum
+review_rum_extract_value(PG_FUNCTION_ARGS)
+{
+	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
+	Datum	  **addInfo = (Datum **) PG_GETARG_POINTER(3);
+	bool	  **addInfoIsNull = (bool **) PG_GETARG_POINTER(4);
+	int			n = (int) r->nlex;
+	Datum	   *keys = palloc(sizeof(Datum) * (n ? n : 1));
+
+	*addInfo = palloc(sizeof(Datum) * (n ? n : 1));
+	*addInfoIsNull = palloc(sizeof(bool) * (n ? n : 1));
+	for (int i = 0; i < n; i++)
+	{
+		const char *str;
+		uint32		len,
+					npos;
+		uint32	   *pos;
+		uint8		flags = 0;
+
+		CHECK_FOR_INTERRUPTS();
+		stored_keyword(r, &l, i, &str, &len, &pos, &npos);
+		for (uint32 k = 0; k < npos && !flags; k++)
+			if (!(pos[k] & 1))
+				flags = AI_VISIBLE;
+		keys[i] = PointerGetDatum(cstring_to_text_with_len(str, len));
+		(*addInfo)[i] = PointerGetDatum(encode_addinfo(flags, r->nwords, 1, pos, npos,
+													   AI_MAX_POS_BYTES));
+		(*addInfoIsNull)[i] = false;
+		pfree(pos);
+	}
+	*nentries = n;
+	PG_RETURN_POINTER(keys);
+}
+
+/*
+ * What extractQuery leaves for consistent and ordering (extra_data[0]):
+ * the query, and for each of its items the entry of its term (-1 for
+ * operators).  Terms repeated in the query share an entry.
+ */
+typedef struct RumQuery
+{
+	RvQuery    *q;
+	int		   *entry;
+	bool	   *positive;		/* TERM items outside any NOT */
+	int			nentries;
+	MemoryContext cxt;			/* reset at each call */
+	/* for the position callbacks */
+	bool	   *check;
+	Datum	   *addInfo;
+	bool	   *addInfoIsNull;
+	bool		safe;
+} RumQuery;
+
+Datum
+review_rum_extract_query(PG_FUNCTION_ARGS)
+{
+	struct varlena *v;
+	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
+	StrategyNumber strategy = PG_GETARG_UINT16(2);
+	bool	  **pmatch = (bool **) PG_GETARG_POINTER(3);
+	Pointer   **extra_data = (Pointer **) PG_GETARG_POINTER(4);
+	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
+	RumQuery   *rq;
+	RvError		err = {0};
+	Datum	   *keys;
+	uint32	   *first;			/* the item that made each entry */
+	int			n = 0;
+
+	if (strategy != RV_STRAT_MATCH && strategy != RV_STRAT_SAFE &&
+		strategy != RV_STRAT_DISTANCE)
+		return review_gin_extract_query(fcinfo);
+
+	v = PG_GETARG_VARLENA_P(0);
+	rq = palloc0(sizeof(RumQuery));
+	rq->q = rv_query_deserialize(VARDATA(v), VARSIZE(v) - VARHDRSZ, &err);
+	if (rq->q == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored value of type reviewquery is corrupted")));
+	rq->entry = palloc(sizeof(int) * (rq->q->nitems ? rq->q->nitems : 1));
+	keys = palloc(sizeof(Datum) * (rq->q->nitems ? rq->q->nitems : 1));
+	*pmatch = palloc(sizeof(bool) * (rq->q->nitems ? rq->q->nitems : 1));
+	first = palloc(sizeof(uint32) * (rq->q->nitems ? rq->q->nitems : 1));
+	for (uint32 i = 0; i < rq->q->nitems; i++)
+	{
+		const RvQItem *it = &rq->q->items[i];
+		bool		prefix = (it->flags & RVQ_PREFIX) != 0;
+		int			e;
+
+		rq->entry[i] = -1;
+		if (it->op != RVQ_TERM)
+			continue;
+		for (e = 0; e < n; e++)
+		{
+			const RvQItem *other = &rq->q->items[first[e]];
+
+			if ((*pmatch)[e] == prefix && other->len == it->len &&
+				memcmp(other->text, it->text, it->len) == 0)
+				break;
+		}
+		if (e == n)
+		{
+			keys[n] = PointerGetDatum(cstring_to_text_with_len(it->text, it->len));
+			(*pmatch)[n] = prefix;
+			first[n] = i;
+			n++;
+		}
+		rq->entry[i] = e;
+	}
+	rq->nentries = n;
+	rq->positive = palloc0(sizeof(bool) * (rq->q->nitems ? rq->q->nitems : 1));
+	if (rq->q->nitems > 0)
+		review_query_positive_terms(rq->q, 0, false, rq->positive);
+	rq->cxt = AllocSetContextCreate(CurrentMemoryContext, "review_rum_ops query",
+									ALLOCSET_SMALL_SIZES);
+	rq->safe = (strategy == RV_STRAT_SAFE);
+
+	/*
+	 * With no positive term ("!x") rows without any of the keys match too:
+	 * scan everything.  Ordering needs only the entries there are.
+	 */
+	if (strategy != RV_STRAT_DISTANCE && rq->q->nitems > 0 &&
+		!rv_query_has_positive_term(rq->q))
+		*searchMode = GIN_SEARCH_MODE_ALL;
+
+	*extra_data = palloc(sizeof(Pointer) * (n ? n : 1));
+	for (int e = 0; e < (n ? n : 1); e++)
+		(*extra_data)[e] = (Pointer) rq;
+	*nentries = n;
+	PG_RETURN_POINTER(keys);
+}
+
+/* Positions of a term from the additional information (rv_query_match). */
+static int64_t
+match_positions(void *arg, const RvQItem *term, const uint32_t **pos)
+{
+	RumQuery   *rq = arg;
+	int			e = rq->entry[term - rq->q->items];
+	AddInfo		ai;
+	uint32	   *p;
+	int64		n;
+
+	if (!rq->check[e] || rq->addInfoIsNull[e])
+		return 0;
+	read_addinfo(rq->addInfo[e], &ai);
+	n = decode_positions(&ai, rq->safe, &p);
+	*pos = p;
+	return n;
+}
+
+/*
+ * The query over key presence, as review_ops does it, for rows whose
+ * positions are not all in the index.  For pre-consistent (addInfo NULL),
+ * whose check[] RUM's fast scan also fills with "what if these keys were
+ * absent", the answer must not grow when keys go: terms under a NOT count
+ * as unknown.
+ */
+static RvQTri
+evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
+				  bool *addInfoIsNull, bool *recheck)
+{
+	RvQTri	   *termval = palloc(sizeof(RvQTri) * (rq->q->nitems ? rq->q->nitems : 1));
+	int			k = 0;
+	RvQTri		res;
+
+	*recheck = false;
+	for (uint32 i = 0; i < rq->q->nitems; i++)
+	{
+		int			e = rq->entry[i];
+
+		if (e < 0)
+			continue;
+		if (addInfo == NULL && !rq->positive[i])
+			termval[k] = RVQ_MAYBE;
+		else if (!check[e])
+			termval[k] = RVQ_FALSE;
+		else if (!rq->safe)
+			termval[k] = RVQ_TRUE;
+		else if (addInfo == NULL || addInfoIsNull[e])
+			termval[k] = RVQ_MAYBE;
+		else
+		{
+			AddInfo		ai;
+
+			read_addinfo(addInfo[e], &ai);
+			termval[k] = (ai.flags & AI_VISIBLE) ? RVQ_TRUE : RVQ_FALSE;
+		}
+		k++;
+	}
+	res = rv_query_eval_tri(rq->q, termval, recheck);
+	if (res == RVQ_MAYBE)
+		*recheck = true;
+	return res;
+}
+
+Datum
+review_rum_consistent(PG_FUNCTION_ARGS)
+{
+	bool	   *check = (bool *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = PG_GETARG_UINT16(1);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
+	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
+	Datum	   *addInfo = (Datum *) PG_GETARG_POINTER(8);
+	bool	   *addInfoIsNull = (bool *) PG_GETARG_POINTER(9);
+	RumQuery   *rq;
+	MemoryContext old;
+	bool		exact = true;
+	bool		res;
+
+	if (strategy != RV_STRAT_MATCH && strategy != RV_STRAT_SAFE)
+		return review_gin_consistent(fcinfo);
+
+	rq = (RumQuery *) extra_data[0];
+	/* Positions are exact unless some were left out of the index. */
+	for (int e = 0; e < rq->nentries && exact; e++)
+	{
+		if (check[e] && !addInfoIsNull[e])
+		{
+			AddInfo		ai;
+
+			read_addinfo(addInfo[e], &ai);
+			exact = !(ai.flags & AI_TRUNCATED);
+		}
+		else if (check[e])
+			exact = false;
+	}
+
+	MemoryContextReset(rq->cxt);
+	old = MemoryContextSwitchTo(rq->cxt);
+	if (exact)
+	{
+		rq->check = check;
+		rq->addInfo = addInfo;
+		rq->addInfoIsNull = addInfoIsNull;
+		res = rv_query_match(rq->q, match_positions, rq);
+		*recheck = false;
+	}
+	else
+		res = evaluate_presence(rq, check, addInfo, addInfoIsNull, recheck) != RVQ_FALSE;
+	MemoryContextSwitchTo(old);
+	PG_RETURN_BOOL(res);
+}
+
+/* Fast scan: can a row with these keys match at all? */
+Datum
+review_rum_pre_consistent(PG_FUNCTION_ARGS)
+{
+	bool	   *check = (bool *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = PG_GETARG_UINT16(1);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
+	RumQuery   *rq;
+	MemoryContext old;
+	bool		recheck;
+	bool		res;
+
+	if (strategy != RV_STRAT_MATCH && strategy != RV_STRAT_SAFE)
+		PG_RETURN_BOOL(true);
+	rq = (RumQuery *) extra_data[0];
+	MemoryContextReset(rq->cxt);
+	old = MemoryContextSwitchTo(rq->cxt);
+	res = evaluate_presence(rq, check, NULL, NULL, &recheck) != RVQ_FALSE;
+	MemoryContextSwitchTo(old);
+	PG_RETURN_BOOL(res);
+}
+
+/* A term's positions and expansions from the additional information. */
+static int64
+rank_positions(void *arg, uint32 item, const RvQItem *it, uint32 **pos,
+			   uint32 *expansions)
+{
+	RumQuery   *rq = arg;
+	int			e = rq->entry[item];
+	AddInfo		ai;
+
+	if (!rq->check[e] || rq->addInfoIsNull[e])
+		return 0;
+	read_addinfo(rq->addInfo[e], &ai);
+	if (it->flags & RVQ_PREFIX)
+		*expansions = ai.nlex;
+	return decode_positions(&ai, false, pos);
+}
+
+/* r <=> q from the index: 1 - review_rank, computed from the positions. */
+Datum
+review_rum_ordering(PG_FUNCTION_ARGS)
+{
+	bool	   *check = (bool *) PG_GETARG_POINTER(0);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
+	Datum	   *addInfo = (Datum *) PG_GETARG_POINTER(8);
+	bool	   *addInfoIsNull = (bool *) PG_GETARG_POINTER(9);
+	RumQuery   *rq;
+	MemoryContext old;
+	uint32		nwords = 0;
+	bool		found = false;
+	float4		rank;
+
+	if (extra_data == NULL)		/* no entries: nothing can rank */
+		PG_RETURN_FLOAT8(1.0);
+	rq = (RumQuery *) extra_data[0];
+	for (int e = 0; e < rq->nentries && !found; e++)
+		if (check[e] && !addInfoIsNull[e])
+		{
+			AddInfo		ai;
+
+			read_addinfo(addInfo[e], &ai);
+			nwords = ai.nwords;
+			found = true;
+		}
+	if (!found)
+		PG_RETURN_FLOAT8(1.0);
+
+	MemoryContextReset(rq->cxt);
+	old = MemoryContextSwitchTo(rq->cxt);
+	rq->check = check;
+	rq->addInfo = addInfo;
+	rq->addInfoIsNull = addInfoIsNull;
+	rank = review_rank_score(rq->q, nwords, rank_positions, rq);
+	MemoryContextSwitchTo(old);
+	PG_RETURN_FLOAT8(1.0 - (float8) rank);
+}
+
+/* A prefix term's matches in one row: merged positions, summed keywords. */
+Datum
+review_rum_join(PG_FUNCTION_ARGS)
+{
+	AddInfo		a,
+				b;
+	uint32	   *pa,
+			   *pb,
+			   *out;
+	uint32		na,
+				nb,
+				n = 0,
+				i = 0,
+				j = 0;
+
+	read_addinfo(PG_GETARG_DATUM(0), &a);
+	read_addinfo(PG_GETARG_DATUM(1), &b);
+	na = decode_raw(&a, &pa);
+	nb = decode_raw(&b, &pb);
+	out = palloc(sizeof(uint32) * (na + nb + 1));
+	while (i < na || j < nb)
+	{
+		uint32		v;
+
+		if (j >= nb || (i < na && pa[i] <= pb[j]))
+			v = pa[i++];
+		else
+			v = pb[j++];
+		if (n == 0 || out[n - 1] != v)
+			out[n++] = v;
+	}
+	PG_RETURN_BYTEA_P(encode_addinfo((a.flags | b.flags) & (AI_VISIBLE | AI_TRUNCATED),
+									 a.nwords, a.nlex + b.nlex, out, n, 0));
+}
+
+/* r <=> q evaluated on the stored value: 1 - review_rank(r, q). */
+Datum
+review_distance(PG_FUNCTION_ARGS)
+{
+	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	RvQuery    *q = review_query_from_datum(fcinfo, 1);
+
+	PG_RETURN_FLOAT8(1.0 - (float8) review_rank_stored(r, &l, q));
+}
