@@ -449,36 +449,55 @@ detoast_whole(Datum d, RvLayout *l)
 }
 
 /*
+ * Share of a value's bytes up to match_end, in 1/1024ths, as seen in the
+ * last value this backend fetched: the next value of a scan is fetched with
+ * one slice of that share (plus a margin), and only when it falls short is
+ * the rest up to match_end fetched with a second.  Each slice of a value
+ * stored out of line is a TOAST index lookup, which for a typical review
+ * costs as much as decompressing its keywords.
+ */
+static uint32 prefix_share = 512;
+
+/*
  * The value of Datum d up to the end of what matching and ranking read
  * (RvLayout.match_end: header, metadata and keywords with their positions;
  * in version 2 also spans and sentences), not the body.  A TOASTed value is
- * fetched as a prefix (two slices: the header, then up to match_end), so the
- * body is neither read from the TOAST table nor decompressed.  *l describes
- * the whole value; the caller must read no section from l->match_end on.
- * Values of layout version 1 (keyword strings last) and values in the row
- * are returned whole.
+ * fetched as a prefix (one slice, or two when the first was too short), so
+ * the body is neither read from the TOAST table nor decompressed.  *l
+ * describes the whole value; the caller must read no section from
+ * l->match_end on (the value returned may hold more).  Values of layout
+ * version 1 (keyword strings last) and values in the row are returned whole.
  */
 Review *
 review_detoast_prefix(Datum d, RvLayout *l)
 {
 	struct varlena *raw = (struct varlena *) DatumGetPointer(d);
 	Review	   *h;
-	Size		total;
+	Size		total,
+				want;
 
 	/* In the row, uncompressed or with a short header: nothing to save. */
 	if (!VARATT_IS_EXTENDED(raw) || (VARATT_IS_SHORT(raw) && !VARATT_IS_EXTERNAL(raw)))
 		return detoast_whole(d, l);
 
 	total = toast_raw_datum_size(d);
-	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, sizeof(RvHeader) - VARHDRSZ);
+	want = Max(total / 1024 * prefix_share + total % 1024 * prefix_share / 1024 + 128,
+			   sizeof(RvHeader));
+	if (want + 256 >= total)
+		return detoast_whole(d, l);
+	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) (want - VARHDRSZ));
 	if (VARSIZE(h) < sizeof(RvHeader) || h->version < 2 ||
 		!RV_LAYOUT_VERSION_OK(h->version))
 		return detoast_whole(d, l);
-	if (!rv_layout_compute(h, l) || l->total != total)
+	if (!rv_layout_compute(h, l) || l->total != total || VARSIZE(h) != want)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("stored value of type review is corrupted"),
 				 errdetail("Format version %u, %zu bytes.", h->version, (size_t) total)));
+	/* A little over this value's share, for the next one. */
+	prefix_share = (uint32) Min((uint64) l->match_end * 1024 / total + 16, 1024);
+	if (l->match_end <= want)
+		return h;
 	pfree(h);
 	/* The rest is short: one whole fetch beats two slices. */
 	if (l->total - l->match_end < 256)
