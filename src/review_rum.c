@@ -295,6 +295,7 @@ typedef struct RumQuery
 	Datum	   *addInfo;
 	bool	   *addInfoIsNull;
 	bool		safe;
+	bool		positional;		/* a phrase, or @@~: consistent needs positions */
 } RumQuery;
 
 Datum
@@ -360,6 +361,10 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	rq->cxt = AllocSetContextCreate(CurrentMemoryContext, "review_rum_ops query",
 									ALLOCSET_SMALL_SIZES);
 	rq->safe = (strategy == RV_STRAT_SAFE);
+	rq->positional = rq->safe;
+	for (uint32 i = 0; i < rq->q->nitems; i++)
+		if (rq->q->items[i].op == RVQ_PHRASE)
+			rq->positional = true;
 
 	/*
 	 * With no positive term ("!x") rows without any of the keys match too:
@@ -457,6 +462,17 @@ review_rum_consistent(PG_FUNCTION_ARGS)
 		return review_gin_consistent(fcinfo);
 
 	rq = (RumQuery *) extra_data[0];
+
+	/* Without phrases, @@ is decided by which keys the row has. */
+	if (!rq->positional)
+	{
+		MemoryContextReset(rq->cxt);
+		old = MemoryContextSwitchTo(rq->cxt);
+		res = evaluate_presence(rq, check, addInfo, addInfoIsNull, recheck) != RVQ_FALSE;
+		MemoryContextSwitchTo(old);
+		PG_RETURN_BOOL(res);
+	}
+
 	/* Positions are exact unless some were left out of the index. */
 	for (int e = 0; e < rq->nentries && exact; e++)
 	{
