@@ -2,7 +2,9 @@
  * pg_review 0.2.0 -> 0.3.0
  *
  * 0.3.0 adds review_support(internal), the planner support function of the
- * operators with a text or text[] right-hand side and of redact().  Like the
+ * operators with a text or text[] right-hand side and of redact(), and
+ * keyword statistics: review_typanalyze(internal) for ANALYZE and
+ * review_matchsel, the restriction selectivity of the search operators.  Like the
  * install script, every reference is qualified with @extschema@ or
  * pg_catalog.
  */
@@ -33,3 +35,35 @@ ALTER FUNCTION @extschema@.review_exists_all(@extschema@.review, pg_catalog.text
 	SUPPORT @extschema@.review_support;
 ALTER FUNCTION @extschema@.redact(@extschema@.review, pg_catalog.text, pg_catalog.float4)
 	SUPPORT @extschema@.review_support;
+
+-- Keyword statistics for the planner: ANALYZE gathers the most common
+-- keywords of review columns, and the search operators estimate from them
+-- (they used contsel, a constant 0.1%).  Run ANALYZE after the update.
+CREATE FUNCTION @extschema@.review_typanalyze(pg_catalog.internal)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_typanalyze'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_typanalyze(pg_catalog.internal) IS
+'ANALYZE support: gathers the most common keywords of a review column (as GIN keys: spoiler-only ones with a leading \x01) for review_matchsel';
+ALTER TYPE @extschema@.review SET (ANALYZE = @extschema@.review_typanalyze);
+
+CREATE FUNCTION @extschema@.review_matchsel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'review_matchsel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_matchsel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4) IS
+'restriction selectivity of @@, @@~, ?, ?| and ?& from the most common keywords that ANALYZE gathered';
+
+ALTER OPERATOR @extschema@.@@ (@extschema@.review, @extschema@.reviewquery)
+	SET (RESTRICT = @extschema@.review_matchsel);
+ALTER OPERATOR @extschema@.@@ (@extschema@.review, pg_catalog.text)
+	SET (RESTRICT = @extschema@.review_matchsel);
+ALTER OPERATOR @extschema@.@@~ (@extschema@.review, @extschema@.reviewquery)
+	SET (RESTRICT = @extschema@.review_matchsel);
+ALTER OPERATOR @extschema@.@@~ (@extschema@.review, pg_catalog.text)
+	SET (RESTRICT = @extschema@.review_matchsel);
+ALTER OPERATOR @extschema@.? (@extschema@.review, pg_catalog.text)
+	SET (RESTRICT = @extschema@.review_matchsel);
+ALTER OPERATOR @extschema@.?| (@extschema@.review, pg_catalog.text[])
+	SET (RESTRICT = @extschema@.review_matchsel);
+ALTER OPERATOR @extschema@.?& (@extschema@.review, pg_catalog.text[])
+	SET (RESTRICT = @extschema@.review_matchsel);

@@ -35,12 +35,18 @@ RETURNS pg_catalog.bytea
 AS 'MODULE_PATHNAME', 'review_send'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+CREATE FUNCTION @extschema@.review_typanalyze(pg_catalog.internal)
+RETURNS pg_catalog.bool
+AS 'MODULE_PATHNAME', 'review_typanalyze'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+
 CREATE TYPE @extschema@.review (
 	INTERNALLENGTH = variable,
 	INPUT = @extschema@.review_in,
 	OUTPUT = @extschema@.review_out,
 	RECEIVE = @extschema@.review_recv,
 	SEND = @extschema@.review_send,
+	ANALYZE = @extschema@.review_typanalyze,
 	ALIGNMENT = int4,
 	STORAGE = extended
 );
@@ -55,6 +61,8 @@ COMMENT ON FUNCTION @extschema@.review_recv(pg_catalog.internal) IS
 'reads and validates the binary form of a review';
 COMMENT ON FUNCTION @extschema@.review_send(@extschema@.review) IS
 'writes the binary form of a review';
+COMMENT ON FUNCTION @extschema@.review_typanalyze(pg_catalog.internal) IS
+'ANALYZE support: gathers the most common keywords of a review column (as GIN keys: spoiler-only ones with a leading \x01) for review_matchsel';
 
 --------------------------------------------------------------------------
 -- Constructor, casts, accessors
@@ -375,51 +383,59 @@ AS 'MODULE_PATHNAME', 'review_exists_all' LANGUAGE C IMMUTABLE STRICT PARALLEL S
 	SUPPORT @extschema@.review_support;
 COMMENT ON FUNCTION @extschema@.review_exists_all(@extschema@.review, pg_catalog.text[]) IS 'implementation of review ?& text[]';
 
+-- Restriction selectivity of the search operators, from the statistics
+-- of review_typanalyze.
+CREATE FUNCTION @extschema@.review_matchsel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'review_matchsel' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_matchsel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4) IS
+'restriction selectivity of @@, @@~, ?, ?| and ?& from the most common keywords that ANALYZE gathered';
+
 CREATE OPERATOR @extschema@.@@ (
 	LEFTARG = @extschema@.review, RIGHTARG = @extschema@.reviewquery,
 	PROCEDURE = @extschema@.review_match,
-	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+	RESTRICT = @extschema@.review_matchsel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @extschema@.@@ (@extschema@.review, @extschema@.reviewquery) IS
 'the query matches anywhere in the review (spoilers included)';
 CREATE OPERATOR @extschema@.@@ (
 	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text,
 	PROCEDURE = @extschema@.review_match_text,
-	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+	RESTRICT = @extschema@.review_matchsel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @extschema@.@@ (@extschema@.review, pg_catalog.text) IS
 'the text, parsed as a reviewquery in the review''s language, matches anywhere in the review';
 CREATE OPERATOR @extschema@.@@~ (
 	LEFTARG = @extschema@.review, RIGHTARG = @extschema@.reviewquery,
 	PROCEDURE = @extschema@.review_match_safe,
-	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+	RESTRICT = @extschema@.review_matchsel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @extschema@.@@~ (@extschema@.review, @extschema@.reviewquery) IS
 'spoiler-safe match: the query matches the text a spoiler-free reader sees (what redact() leaves at the default threshold)';
 CREATE OPERATOR @extschema@.@@~ (
 	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text,
 	PROCEDURE = @extschema@.review_match_text_safe,
-	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+	RESTRICT = @extschema@.review_matchsel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @extschema@.@@~ (@extschema@.review, pg_catalog.text) IS
 'spoiler-safe match of a text query in the review''s language';
 CREATE OPERATOR @extschema@.? (
 	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text,
 	PROCEDURE = @extschema@.review_exists,
-	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+	RESTRICT = @extschema@.review_matchsel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @extschema@.? (@extschema@.review, pg_catalog.text) IS
 'the word (normalized in the review''s language) or the literal keyword is a keyword of the review';
 CREATE OPERATOR @extschema@.?| (
 	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text[],
 	PROCEDURE = @extschema@.review_exists_any,
-	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+	RESTRICT = @extschema@.review_matchsel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @extschema@.?| (@extschema@.review, pg_catalog.text[]) IS 'any of the words is a keyword of the review';
 CREATE OPERATOR @extschema@.?& (
 	LEFTARG = @extschema@.review, RIGHTARG = pg_catalog.text[],
 	PROCEDURE = @extschema@.review_exists_all,
-	RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+	RESTRICT = @extschema@.review_matchsel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @extschema@.?& (@extschema@.review, pg_catalog.text[]) IS 'all of the words are keywords of the review';
 
