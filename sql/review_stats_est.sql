@@ -105,9 +105,7 @@ SELECT pg_temp.plan_rows($$SELECT * FROM est WHERE r @@ NULL::reviewquery$$) AS 
 -- Text that does not parse is the executor's error, not the planner's.
 SELECT pg_temp.plan_rows($$SELECT * FROM est WHERE r @@ 'harbor & ('$$) AS bad_text;
 
--- NULLs and large, TOASTed values (each with a few hundred keywords; a
--- column of documents with thousands of distinct keywords each has few
--- common elements, as in tsvector's statistics).
+-- NULLs and large, TOASTed values (each with a few hundred keywords).
 CREATE TEMP TABLE est_big (id int, r review);
 INSERT INTO est_big
 SELECT i, CASE
@@ -129,6 +127,26 @@ SELECT e.* FROM unnest(ARRAY[
 	$$r @@ 'harbor & !dusk'::reviewquery$$,
 	$$r ? 'dusk'$$
 ]) AS c, LATERAL pg_temp.check_est('est_big', c) e;
+
+-- Reviews of realistic size at the default statistics target: 3000 rows of
+-- 150 distinct rare words each (450 000 keys for Lossy Counting), "harbor" in
+-- 30% and "lantern" in a seventh of them: the common keywords are still found.
+CREATE TEMP TABLE est_wide (id int, r review);
+INSERT INTO est_wide
+SELECT i, ((CASE WHEN i % 10 < 3 THEN 'harbor ' ELSE '' END) ||
+           (CASE WHEN i % 7 = 0 THEN 'lantern ' ELSE '' END) ||
+           (SELECT string_agg('w' || substr(md5((i * 1000 + g)::text), 1, 8), ' ')
+            FROM generate_series(1, 150) g))::review
+FROM generate_series(1, 3000) i;
+ANALYZE est_wide;
+SELECT most_common_elems::text::text[] @> ARRAY['harbor', 'lantern'] AS common_found
+FROM pg_stats WHERE tablename = 'est_wide' AND attname = 'r';
+SELECT e.* FROM unnest(ARRAY[
+	$$r @@ 'harbor'::reviewquery$$,
+	$$r @@ 'lantern'::reviewquery$$,
+	$$r @@ 'harbor & lantern'::reviewquery$$,
+	$$r ? 'harbor'$$
+]) AS c, LATERAL pg_temp.check_est('est_wide', c) e;
 
 -- A column of NULLs only.
 CREATE TEMP TABLE est_null (r review);

@@ -181,8 +181,8 @@ trackitem_cmp_keyword(const void *a, const void *b)
 /*
  * compute_stats of a review column: null fraction, average (stored) width,
  * and the most common keys by Lossy Counting (Manku and Motwani, "Approximate
- * frequency counts over data streams", VLDB 2002), with a bucket width of
- * statistics_target * 10 keys, like compute_tsvector_stats.  A key is
+ * frequency counts over data streams", VLDB 2002), as compute_tsvector_stats
+ * does it for tsvector.  A key is
  * counted once per row (a review's keywords are distinct).
  */
 static void
@@ -197,7 +197,11 @@ compute_review_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 	MemoryContext row_cxt;
 	MemoryContext old;
 
-	c.bucket_width = Max(num_mcelem, 1);
+	/*
+	 * Bucket width (num_mcelem + 10) / 0.007, as compute_tsvector_stats: an
+	 * error bound epsilon = 1 / w well below the frequency of the keys kept.
+	 */
+	c.bucket_width = (int64) (num_mcelem + 10) * 1000 / 7;
 	c.b_current = 1;
 	c.nkeys = 0;
 	c.cxt = AllocSetContextCreate(CurrentMemoryContext, "review keyword statistics",
@@ -208,7 +212,7 @@ compute_review_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 	hash_ctl.hash = keyword_hash;
 	hash_ctl.match = keyword_match;
 	hash_ctl.hcxt = c.cxt;
-	c.tab = hash_create("review keywords", c.bucket_width * 4, &hash_ctl,
+	c.tab = hash_create("review keywords", Max(num_mcelem, 64), &hash_ctl,
 						HASH_ELEM | HASH_FUNCTION | HASH_COMPARE | HASH_CONTEXT);
 
 	/* Each row is detoasted (its keyword prefix only) here, then freed. */
