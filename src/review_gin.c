@@ -25,6 +25,7 @@
 #include "utils/builtins.h"
 
 #include "review_match.h"
+#include "review_opclass.h"
 
 PG_FUNCTION_INFO_V1(review_gin_cmp);
 PG_FUNCTION_INFO_V1(review_gin_extract_value);
@@ -32,17 +33,6 @@ PG_FUNCTION_INFO_V1(review_gin_extract_query);
 PG_FUNCTION_INFO_V1(review_gin_consistent);
 PG_FUNCTION_INFO_V1(review_gin_triconsistent);
 PG_FUNCTION_INFO_V1(review_gin_compare_partial);
-
-/* Strategy numbers of review_ops. */
-#define RV_STRAT_MATCH			1	/* @@ reviewquery */
-#define RV_STRAT_MATCH_TEXT		2	/* @@ text */
-#define RV_STRAT_SAFE			3	/* @@~ reviewquery */
-#define RV_STRAT_SAFE_TEXT		4	/* @@~ text */
-#define RV_STRAT_EXISTS			5	/* ? text */
-#define RV_STRAT_EXISTS_ANY		6	/* ?| text[] */
-#define RV_STRAT_EXISTS_ALL		7	/* ?& text[] */
-
-#define HIDDEN_MARK '\x01'
 
 /*
  * Languages whose normalizations a text query's terms are looked up in:

@@ -51,6 +51,7 @@
 #include "rum.h"
 
 #include "review_match.h"
+#include "review_opclass.h"
 
 PG_FUNCTION_INFO_V1(review_distance);
 PG_FUNCTION_INFO_V1(review_rum_config);
@@ -64,11 +65,6 @@ PG_FUNCTION_INFO_V1(review_rum_join);
 /* review_ops' GIN support, reused for the text strategies (review_gin.c). */
 extern Datum review_gin_extract_query(PG_FUNCTION_ARGS);
 extern Datum review_gin_consistent(PG_FUNCTION_ARGS);
-
-/* Strategy numbers of review_rum_ops: review_ops' and the ordering. */
-#define RV_STRAT_MATCH			1	/* @@ reviewquery */
-#define RV_STRAT_SAFE			3	/* @@~ reviewquery */
-#define RV_STRAT_DISTANCE		8	/* <=> reviewquery */
 
 #define AI_VISIBLE			0x01
 #define AI_TRUNCATED		0x02

@@ -39,11 +39,10 @@
 #include "utils/selfuncs.h"
 
 #include "review_match.h"
+#include "review_opclass.h"
 
 PG_FUNCTION_INFO_V1(review_typanalyze);
 PG_FUNCTION_INFO_V1(review_matchsel);
-
-#define HIDDEN_MARK		'\x01'	/* as in review_gin.c */
 
 /* Without statistics, a term matches this fraction (tsmatchsel's value). */
 #define DEFAULT_REVIEW_MATCH_SEL	0.005
