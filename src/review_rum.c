@@ -18,7 +18,7 @@
  *	varbyte ...			positions, each (word number << 1) | hidden, strictly
  *						ascending, as deltas from the previous one
  *
- * varbyte: 7 bits a byte, least significant first, high bit = more follow.
+ * varbyte: LEB128, as in the stored layout (rv_varint.h).
  * A prefix term matches several keys; RUM joins their additional
  * information per row with review_rum_join (support function 10), which
  * merges the positions, so consistent and ordering see what
@@ -52,6 +52,7 @@
 
 #include "review_match.h"
 #include "review_opclass.h"
+#include "rv_varint.h"
 
 PG_FUNCTION_INFO_V1(review_distance);
 PG_FUNCTION_INFO_V1(review_rum_config);
@@ -91,35 +92,15 @@ stored_keyword(const Review *r, const RvLayout *l, uint32 i,
 
 /* Additional information: encoding and decoding */
 
-static char *
-put_varbyte(char *p, uint32 v)
+/* A varint of an index entry's additional information. */
+static const unsigned char *
+get_varint(const unsigned char *p, const unsigned char *end, uint32 *v)
 {
-	while (v >= 0x80)
-	{
-		*p++ = (char) ((v & 0x7F) | 0x80);
-		v >>= 7;
-	}
-	*p++ = (char) v;
-	return p;
-}
-
-static const char *
-get_varbyte(const char *p, const char *end, uint32 *v)
-{
-	uint32		r = 0;
-	int			shift = 0;
-
-	while (p < end)
-	{
-		uint8		b = (uint8) *p++;
-
-		if (shift < 32)
-			r |= (uint32) (b & 0x7F) << shift;
-		shift += 7;
-		if (!(b & 0x80))
-			break;
-	}
-	*v = r;
+	p = rv_varint_get_checked(p, end, v);
+	if (p == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INDEX_CORRUPTED),
+				 errmsg("additional information of a review_rum_ops index entry is corrupted")));
 	return p;
 }
 
@@ -129,13 +110,13 @@ encode_addinfo(uint8 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 			   uint32 npos, size_t limit)
 {
 	bytea	   *b = palloc(VARHDRSZ + 1 + 2 * 5 + (size_t) npos * 5);
-	char	   *start = VARDATA(b);
-	char	   *p = start + 1;
-	char	   *posstart;
+	unsigned char *start = (unsigned char *) VARDATA(b);
+	unsigned char *p = start + 1;
+	unsigned char *posstart;
 	uint32		prev = 0;
 
-	p = put_varbyte(p, nwords);
-	p = put_varbyte(p, nlex);
+	p = rv_varint_put(p, nwords);
+	p = rv_varint_put(p, nlex);
 	posstart = p;
 	for (uint32 k = 0; k < npos; k++)
 	{
@@ -144,10 +125,10 @@ encode_addinfo(uint8 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 			flags |= AI_TRUNCATED;
 			break;
 		}
-		p = put_varbyte(p, pos[k] - prev);
+		p = rv_varint_put(p, pos[k] - prev);
 		prev = pos[k];
 	}
-	start[0] = (char) flags;
+	start[0] = flags;
 	SET_VARSIZE(b, VARHDRSZ + (p - start));
 	return b;
 }
@@ -157,24 +138,45 @@ typedef struct AddInfo
 	uint8		flags;
 	uint32		nwords;
 	uint32		nlex;
-	const char *pos;			/* encoded positions */
-	const char *end;
+	const unsigned char *pos;	/* encoded positions */
+	const unsigned char *end;
 } AddInfo;
 
 static void
 read_addinfo(Datum d, AddInfo *ai)
 {
 	bytea	   *b = DatumGetByteaPP(d);
-	const char *p = VARDATA_ANY(b);
-	const char *end = p + VARSIZE_ANY_EXHDR(b);
+	const unsigned char *p = (const unsigned char *) VARDATA_ANY(b);
+	const unsigned char *end = p + VARSIZE_ANY_EXHDR(b);
 
 	if (p >= end)
 		elog(ERROR, "empty additional information in a review_rum_ops index");
-	ai->flags = (uint8) *p++;
-	p = get_varbyte(p, end, &ai->nwords);
-	p = get_varbyte(p, end, &ai->nlex);
+	ai->flags = *p++;
+	p = get_varint(p, end, &ai->nwords);
+	p = get_varint(p, end, &ai->nlex);
 	ai->pos = p;
 	ai->end = end;
+}
+
+/* The encoded values ((word << 1) | hidden, ascending); *out is palloc'd. */
+static uint32
+decode_raw(const AddInfo *ai, uint32 **out)
+{
+	const unsigned char *p = ai->pos;
+	uint32		v = 0;
+	uint32		n = 0;
+
+	/* at least one byte per position */
+	*out = palloc(sizeof(uint32) * (ai->end - ai->pos + 1));
+	while (p < ai->end)
+	{
+		uint32		delta;
+
+		p = get_varint(p, ai->end, &delta);
+		v += delta;
+		(*out)[n++] = v;
+	}
+	return n;
 }
 
 /*
@@ -185,43 +187,18 @@ read_addinfo(Datum d, AddInfo *ai)
 static int64
 decode_positions(const AddInfo *ai, bool safe, uint32 **out)
 {
-	const char *p = ai->pos;
-	uint32		v = 0;
+	uint32		nraw = decode_raw(ai, out);
 	int64		n = 0;
 
-	/* at least one byte per position */
-	*out = palloc(sizeof(uint32) * (ai->end - ai->pos + 1));
-	while (p < ai->end)
+	for (uint32 k = 0; k < nraw; k++)
 	{
-		uint32		delta;
+		uint32		v = (*out)[k];
 
-		p = get_varbyte(p, ai->end, &delta);
-		v += delta;
 		if (safe && (v & 1))
 			continue;
 		if (n > 0 && (*out)[n - 1] == v >> 1)
 			continue;
 		(*out)[n++] = v >> 1;
-	}
-	return n;
-}
-
-/* The raw encoded values, for merging. */
-static uint32
-decode_raw(const AddInfo *ai, uint32 **out)
-{
-	const char *p = ai->pos;
-	uint32		v = 0;
-	uint32		n = 0;
-
-	*out = palloc(sizeof(uint32) * (ai->end - ai->pos + 1));
-	while (p < ai->end)
-	{
-		uint32		delta;
-
-		p = get_varbyte(p, ai->end, &delta);
-		v += delta;
-		(*out)[n++] = v;
 	}
 	return n;
 }

@@ -8,73 +8,9 @@
 
 #include "rv_layout.h"
 #include "rv_utf8.h"
+#include "rv_varint.h"
 
 #define ALIGN4(x) (((x) + 3) & ~(size_t) 3)
-
-/* LEB128 varints (7 bits a byte, low first) of the version 3 keyword data. */
-static inline size_t
-varint_size(uint32_t v)
-{
-	size_t		n = 1;
-
-	while (v >= 0x80)
-		v >>= 7, n++;
-	return n;
-}
-
-static inline unsigned char *
-varint_put(unsigned char *p, uint32_t v)
-{
-	while (v >= 0x80)
-	{
-		*p++ = (unsigned char) (v | 0x80);
-		v >>= 7;
-	}
-	*p++ = (unsigned char) v;
-	return p;
-}
-
-/* Reads a varint of a validated value. */
-static inline const unsigned char *
-varint_get(const unsigned char *p, uint32_t *v)
-{
-	uint32_t	x = 0;
-	int			shift = 0;
-
-	while (*p & 0x80)
-	{
-		x |= (uint32_t) (*p++ & 0x7F) << shift;
-		shift += 7;
-	}
-	*v = x | (uint32_t) *p++ << shift;
-	return p;
-}
-
-/*
- * Reads a varint of an unvalidated value: NULL unless it ends before end,
- * fits 32 bits and is minimal (no needless high zero byte), so every value
- * has one encoding.
- */
-static const unsigned char *
-varint_get_checked(const unsigned char *p, const unsigned char *end, uint32_t *v)
-{
-	uint64_t	x = 0;
-
-	for (int i = 0; i < 5 && p < end; i++)
-	{
-		unsigned char b = *p++;
-
-		x |= (uint64_t) (b & 0x7F) << (7 * i);
-		if (!(b & 0x80))
-		{
-			if ((i > 0 && b == 0) || x > UINT32_MAX)
-				return NULL;
-			*v = (uint32_t) x;
-			return p;
-		}
-	}
-	return NULL;
-}
 
 bool
 rv_layout_compute(const RvHeader *h, RvLayout *l)
@@ -136,14 +72,14 @@ rv_layout_compute(const RvHeader *h, RvLayout *l)
 static uint64_t
 keyword_size(const RvLexeme *x)
 {
-	uint64_t	n = varint_size(x->len) + x->len + varint_size(x->npos << 1);
+	uint64_t	n = rv_varint_size(x->len) + x->len + rv_varint_size(x->npos << 1);
 	uint32_t	prev = 0;
 
 	for (uint32_t k = 0; k < x->npos; k++)
 	{
 		uint32_t	w = x->pos[k] >> 1;
 
-		n += varint_size(((k == 0 ? w : w - prev) << 1) | (x->pos[k] & RV_POS_HIDDEN));
+		n += rv_varint_size(((k == 0 ? w : w - prev) << 1) | (x->pos[k] & RV_POS_HIDDEN));
 		prev = w;
 	}
 	return n;
@@ -269,15 +205,15 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 			if (!(x->pos[k] & RV_POS_HIDDEN))
 				visible = 1;
 		lex[i] = (uint32_t) (kw - ((unsigned char *) base + l.lexstr));
-		kw = varint_put(kw, x->len);
+		kw = rv_varint_put(kw, x->len);
 		memcpy(kw, x->str, x->len);
 		kw += x->len;
-		kw = varint_put(kw, (x->npos << 1) | visible);
+		kw = rv_varint_put(kw, (x->npos << 1) | visible);
 		for (uint32_t k = 0; k < x->npos; k++)
 		{
 			uint32_t	w = x->pos[k] >> 1;
 
-			kw = varint_put(kw, ((k == 0 ? w : w - prev) << 1) | (x->pos[k] & RV_POS_HIDDEN));
+			kw = rv_varint_put(kw, ((k == 0 ? w : w - prev) << 1) | (x->pos[k] & RV_POS_HIDDEN));
 			prev = w;
 		}
 	}
@@ -341,9 +277,9 @@ rv_layout_keyword(const RvHeader *h, const RvLayout *l, uint32_t i, RvKeyword *k
 		const unsigned char *p = (const unsigned char *) base + l->lexstr + offs[i];
 		uint32_t	v;
 
-		p = varint_get(p, &kw->len);
+		p = rv_varint_get(p, &kw->len);
 		kw->str = (const char *) p;
-		p = varint_get(p + kw->len, &v);
+		p = rv_varint_get(p + kw->len, &v);
 		kw->npos = v >> 1;
 		kw->visible = (v & 1) != 0;
 		kw->posdata = p;
@@ -377,7 +313,7 @@ rv_layout_positions(const RvKeyword *kw, uint32_t *out)
 	{
 		uint32_t	v;
 
-		p = varint_get(p, &v);
+		p = rv_varint_get(p, &v);
 		word = (k == 0 ? 0 : word) + (v >> 1);
 		out[k] = (word << 1) | (v & RV_POS_HIDDEN);
 	}
@@ -391,7 +327,7 @@ keyword_str(const RvHeader *h, const RvLayout *l, uint32_t i, uint32_t *len)
 	{
 		const uint32_t *offs = RV_SECTION(h, l, lex, uint32_t);
 
-		return (const char *) varint_get((const unsigned char *) h + l->lexstr + offs[i], len);
+		return (const char *) rv_varint_get((const unsigned char *) h + l->lexstr + offs[i], len);
 	}
 	else
 	{
@@ -472,7 +408,7 @@ validate_keywords(const RvHeader *h, const RvLayout *l, RvError *err)
 
 		if (offs[i] != (uint32_t) (p - start))
 			FAIL("The offset of keyword %u is wrong.", i + 1);
-		if ((p = varint_get_checked(p, end, &len)) == NULL || len == 0 ||
+		if ((p = rv_varint_get_checked(p, end, &len)) == NULL || len == 0 ||
 			len > (size_t) (end - p) || !rv_utf8_valid((const char *) p, len, &bad))
 			FAIL("Keyword %u is empty, out of range or not UTF-8.", i + 1);
 		if (i > 0 && rv_lexcmp(prev_str, prev_len, (const char *) p, len) >= 0)
@@ -480,14 +416,14 @@ validate_keywords(const RvHeader *h, const RvLayout *l, RvError *err)
 		prev_str = (const char *) p;
 		prev_len = len;
 		p += len;
-		if ((p = varint_get_checked(p, end, &v)) == NULL || (v >> 1) == 0)
+		if ((p = rv_varint_get_checked(p, end, &v)) == NULL || (v >> 1) == 0)
 			FAIL("The positions of keyword %u are out of range.", i + 1);
 		npos = v >> 1;
 		for (uint32_t k = 0; k < npos; k++)
 		{
 			uint32_t	d;
 
-			if ((p = varint_get_checked(p, end, &d)) == NULL)
+			if ((p = rv_varint_get_checked(p, end, &d)) == NULL)
 				FAIL("The positions of keyword %u are out of range.", i + 1);
 			if (k > 0 && (d >> 1) == 0)
 				FAIL("The positions of keyword %u are out of order.", i + 1);
