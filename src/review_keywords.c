@@ -146,7 +146,7 @@ review_term_count(PG_FUNCTION_ARGS)
 	review_lexemes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang, &pw);
 	if (pw.n == 0)
 		PG_RETURN_INT32(0);
-	nfirst = review_term_positions(r, &l, pw.lex[0], pw.len[0], false, false, &first);
+	nfirst = review_term_positions(r, &l, pw.lex[0], pw.len[0], false, false, &first, NULL);
 	if (pw.n > 1)
 	{
 		/* The other words' positions, looked up once. */
@@ -154,7 +154,7 @@ review_term_count(PG_FUNCTION_ARGS)
 		int64	   *npos = palloc(sizeof(int64) * pw.n);
 
 		for (int k = 1; k < pw.n; k++)
-			npos[k] = review_term_positions(r, &l, pw.lex[k], pw.len[k], false, false, &pos[k]);
+			npos[k] = review_term_positions(r, &l, pw.lex[k], pw.len[k], false, false, &pos[k], NULL);
 		for (int64 i = 0; i < nfirst; i++)
 		{
 			bool		all = true;

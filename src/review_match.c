@@ -36,7 +36,8 @@ cmp_uint32(const void *a, const void *b)
 
 int64
 review_term_positions(const Review *r, const RvLayout *l, const char *lex,
-					  uint32 len, bool prefix, bool safe, uint32 **pos)
+					  uint32 len, bool prefix, bool safe, uint32 **pos,
+					  uint32 *nkeywords)
 {
 	uint32		first = rv_layout_lower_bound(r, l, lex, len);
 	uint32		last;
@@ -78,6 +79,8 @@ review_term_positions(const Review *r, const RvLayout *l, const char *lex,
 			break;
 		}
 	}
+	if (nkeywords != NULL)
+		*nkeywords = last - first;
 	if (n == 0)
 	{
 		if (out)
@@ -112,7 +115,7 @@ match_positions(void *arg, const RvQItem *term, const uint32_t **pos)
 	MatchArg   *m = arg;
 	uint32	   *p;
 	int64		n = review_term_positions(m->r, m->l, term->text, term->len,
-										  (term->flags & RVQ_PREFIX) != 0, m->safe, &p);
+										  (term->flags & RVQ_PREFIX) != 0, m->safe, &p, NULL);
 
 	*pos = p;
 	return n;
@@ -139,7 +142,7 @@ review_word_present(const Review *r, const RvLayout *l, const char *word,
 	{
 		uint32	   *pos;
 
-		if (review_term_positions(r, l, wl.lex[i], wl.len[i], false, safe, &pos) == 0)
+		if (review_term_positions(r, l, wl.lex[i], wl.len[i], false, safe, &pos, NULL) == 0)
 			return false;
 	}
 	return true;

@@ -36,11 +36,12 @@ extern bool review_word_present(const Review *r, const RvLayout *l,
 /*
  * Word positions (word numbers, ascending) of a term: one lexeme, or every
  * lexeme starting with it for a prefix term.  safe drops hidden positions.
- * Returns the count; *pos is palloc'd.
+ * Returns the count; *pos is palloc'd.  If nkeywords is not NULL, it is set
+ * to the number of keywords the term matched (a prefix's expansions).
  */
 extern int64 review_term_positions(const Review *r, const RvLayout *l,
 								   const char *lex, uint32 len, bool prefix,
-								   bool safe, uint32 **pos);
+								   bool safe, uint32 **pos, uint32 *nkeywords);
 
 /*
  * Sets positive[i] for the TERM items of q outside any NOT, starting at item

@@ -150,22 +150,13 @@ stored_term(void *arg, uint32 item, const RvQItem *it, uint32 **pos,
 {
 	StoredArg  *a = arg;
 	bool		prefix = (it->flags & RVQ_PREFIX) != 0;
+	uint32		nkeywords;
 	int64		n;
 
-	n = review_term_positions(a->r, a->l, it->text, it->len, prefix, false, pos);
+	n = review_term_positions(a->r, a->l, it->text, it->len, prefix, false, pos,
+							  &nkeywords);
 	if (n > 0 && prefix)
-	{
-		uint32		j = rv_layout_lower_bound(a->r, a->l, it->text, it->len);
-
-		for (*expansions = 0; j < a->r->nlex; j++, (*expansions)++)
-		{
-			RvKeyword	kw;
-
-			rv_layout_keyword(a->r, a->l, j, &kw);
-			if (kw.len < it->len || memcmp(kw.str, it->text, it->len) != 0)
-				break;
-		}
-	}
+		*expansions = nkeywords;
 	return n;
 }
 
