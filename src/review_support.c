@@ -41,20 +41,17 @@ static const struct
 };
 
 /*
- * The operator whose code is funcid, in funcid's own schema (looked up in the
+ * The operator whose code is funcid (named funcname), in funcid's own schema (looked up in the
  * catalog cache rather than by a qualified name, so neither search_path nor
  * the caller's USAGE on the schema matters), or InvalidOid.
  */
 static Oid
-operator_of(Oid funcid)
+operator_of(Oid funcid, const char *funcname)
 {
-	char	   *funcname = get_func_name(funcid);
 	Oid		   *argtypes;
 	int			nargs;
 	Oid			opno = InvalidOid;
 
-	if (funcname == NULL)
-		return InvalidOid;
 	for (int i = 0; i < lengthof(review_text_operators); i++)
 	{
 		if (strcmp(funcname, review_text_operators[i].funcname) != 0)
@@ -98,7 +95,10 @@ review_support(PG_FUNCTION_ARGS)
 	if (!OidIsValid(fcall->inputcollid) || fcall->funcretset)
 		PG_RETURN_POINTER(NULL);
 
-	opno = operator_of(fcall->funcid);
+	funcname = get_func_name(fcall->funcid);
+	if (funcname == NULL)
+		PG_RETURN_POINTER(NULL);
+	opno = operator_of(fcall->funcid, funcname);
 	if (OidIsValid(opno))
 	{
 		if (list_length(fcall->args) != 2 || fcall->funcresulttype != BOOLOID)
@@ -112,9 +112,7 @@ review_support(PG_FUNCTION_ARGS)
 	}
 
 	/* redact(review, text, real): a function, not an operator. */
-	funcname = get_func_name(fcall->funcid);
-	if (funcname == NULL || strcmp(funcname, "redact") != 0 ||
-		list_length(fcall->args) != 3)
+	if (strcmp(funcname, "redact") != 0 || list_length(fcall->args) != 3)
 		PG_RETURN_POINTER(NULL);
 	fexpr = copyObject(fcall);
 	fexpr->inputcollid = InvalidOid;
