@@ -41,9 +41,10 @@ static const struct
 };
 
 /*
- * The operator whose code is funcid (named funcname), in funcid's own schema (looked up in the
- * catalog cache rather than by a qualified name, so neither search_path nor
- * the caller's USAGE on the schema matters), or InvalidOid.
+ * The operator whose code is funcid (named funcname), in funcid's own
+ * schema (looked up in the catalog cache rather than by a qualified name, so
+ * neither search_path nor the caller's USAGE on the schema matters), or
+ * InvalidOid.
  */
 static Oid
 operator_of(Oid funcid, const char *funcname)
