@@ -183,6 +183,34 @@ SELECT count(*) FROM big WHERE r @@ 'wealth <-> worker'::reviewquery;
 RESET enable_seqscan;
 SELECT array_agg(id ORDER BY id) FILTER (WHERE id < 10) AS big_ones, count(*) FROM big WHERE r @@ '"american dream"'::reviewquery;
 SELECT count(*) FROM big WHERE r @@ 'wealth <-> worker'::reviewquery;
+-- Visibility survives truncation: the kept positions of "ghost" are all
+-- hidden (inside the spoiler), its visible one is among those left out;
+-- a prefix joins it with "ghoul" (hidden only).  Index = sequential scan.
+INSERT INTO big VALUES
+	(11, review('||' || repeat('ghost ', 800) || 'ghoul|| then a ghost is seen')),
+	(12, review('||' || repeat('ghost ', 800) || 'ghoul|| then nothing')),
+	(13, review('a ghost, then ||a ghoul||'));
+CREATE FUNCTION pg_temp.big_rows(op text, q text) RETURNS int[] LANGUAGE plpgsql AS $$
+DECLARE
+	res int[];
+BEGIN
+	EXECUTE format('SELECT coalesce(array_agg(id ORDER BY id), ''{}'') FROM big WHERE id > 10 AND r %s %L::reviewquery', op, q) INTO res;
+	RETURN res;
+END $$;
+CREATE TEMP TABLE big_probes (pid serial, op text, q text);
+INSERT INTO big_probes (op, q) VALUES ('@@~', 'ghost'), ('@@~', 'ghoul'), ('@@~', 'gho*'), ('@@', 'gho*'),
+	('@@~', 'ghost & !ghoul'), ('@@~', '"ghost is seen"'), ('@@', '"ghost ghoul"');
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+CREATE TEMP TABLE big_index AS SELECT pid, pg_temp.big_rows(op, q) AS ids FROM big_probes;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SELECT p.op, p.q, s.ids, s.ids = i.ids AS index_equals_seqscan
+FROM big_probes p JOIN big_index i USING (pid), LATERAL pg_temp.big_rows(p.op, p.q) s(ids) ORDER BY pid;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
 
 -- The operator class, as RUM's validator sees it: it accepts an ordering
 -- function over additional information (support 8 with 9 arguments) only

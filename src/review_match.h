@@ -60,9 +60,19 @@ extern uint32 review_query_positive_terms(const RvQuery *q, uint32 i,
 typedef int64 (*ReviewRankTermFn) (void *arg, uint32 item, const RvQItem *it,
 								   uint32 **pos, uint32 *expansions);
 
-/* review_rank's value from per-term positions and the review's word count. */
-extern float4 review_rank_score(const RvQuery *q, uint32 nwords,
-								ReviewRankTermFn fn, void *arg);
+/*
+ * Word counts above this rank as this (the RUM index keeps the count in 28
+ * bits); no review of a realistic size comes near it.
+ */
+#define RV_RANK_MAX_WORDS	((1U << 28) - 1)
+
+/*
+ * review_rank's value from per-term positions and the review's word count.
+ * positive marks q's terms outside any NOT (review_query_positive_terms);
+ * NULL computes it.
+ */
+extern float4 review_rank_score(const RvQuery *q, const bool *positive,
+								uint32 nwords, ReviewRankTermFn fn, void *arg);
 
 /* review_rank's value for a stored review. */
 extern float4 review_rank_stored(const Review *r, const RvLayout *l,

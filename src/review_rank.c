@@ -96,9 +96,9 @@ shortest_cover(TermHits *hits, int n)
  * number of keywords it matched, nwords is the review's word count.
  */
 float4
-review_rank_score(const RvQuery *q, uint32 nwords, ReviewRankTermFn fn, void *arg)
+review_rank_score(const RvQuery *q, const bool *positive, uint32 nwords,
+				  ReviewRankTermFn fn, void *arg)
 {
-	bool	   *positive;
 	TermHits   *hits;
 	int			nhits = 0;
 	double		score = 0,
@@ -106,10 +106,15 @@ review_rank_score(const RvQuery *q, uint32 nwords, ReviewRankTermFn fn, void *ar
 
 	if (q->nitems == 0)
 		return 0;
-	positive = palloc0(sizeof(bool) * q->nitems);
-	review_query_positive_terms(q, 0, false, positive);
+	if (positive == NULL)
+	{
+		bool	   *p = palloc0(sizeof(bool) * q->nitems);
+
+		review_query_positive_terms(q, 0, false, p);
+		positive = p;
+	}
 	hits = palloc(sizeof(TermHits) * q->nitems);
-	norm = 1 - BM25_B + BM25_B * nwords / TYPICAL_WORDS;
+	norm = 1 - BM25_B + BM25_B * Min(nwords, RV_RANK_MAX_WORDS) / TYPICAL_WORDS;
 
 	for (uint32 i = 0; i < q->nitems; i++)
 	{
@@ -132,7 +137,6 @@ review_rank_score(const RvQuery *q, uint32 nwords, ReviewRankTermFn fn, void *ar
 	}
 	if (nhits > 1)
 		score *= 1.0 + 1.0 / (1.0 + shortest_cover(hits, nhits) / nhits);
-	pfree(positive);
 	pfree(hits);
 	return (float4) (score / (score + 1.0));
 }
@@ -165,7 +169,7 @@ review_rank_stored(const Review *r, const RvLayout *l, const RvQuery *q)
 {
 	StoredArg	a = {r, l};
 
-	return review_rank_score(q, r->nwords, stored_term, &a);
+	return review_rank_score(q, NULL, r->nwords, stored_term, &a);
 }
 
 Datum

@@ -10,14 +10,25 @@
  * the positions carry the hidden flag).  The additional information of a
  * (keyword, review) pair is a bytea:
  *
- *	u8		flags		AI_VISIBLE: a position a spoiler-free reader sees;
- *						AI_TRUNCATED: positions left out (see below)
- *	varbyte nwords		the review's word count (BM25 length normalization)
- *	varbyte nlex		keywords merged in (1; summed when a prefix term's
- *						matches are joined, for the prefix-expansion weight)
- *	varbyte ...			positions, each (word number << 1) | hidden, strictly
- *						ascending, as deltas from the previous one
+ *	varbyte header		(nwords << AI_FLAG_BITS) | flags, where nwords is
+ *						the review's word count (BM25 length normalization,
+ *						capped at RV_RANK_MAX_WORDS) and flags are
+ *						AI_VISIBLE: a position a spoiler-free reader sees;
+ *						AI_TRUNCATED: positions left out (see below);
+ *						AI_MIXED: some positions hidden, some not;
+ *						AI_JOINED: nlex follows
+ *	[varbyte nlex]		keywords merged in, when a prefix term's matches
+ *						are joined (for the prefix-expansion weight); 1
+ *						when absent
+ *	varbyte ...			positions, strictly ascending, as deltas from the
+ *						previous one: with AI_MIXED each is
+ *						(word number << 1) | hidden, otherwise the word
+ *						number alone, all hidden or none as AI_VISIBLE says
  *
+ * Most keywords of a review are all visible or all hidden, so most entries
+ * spend no bit per position on it, and most headers take two bytes: an
+ * entry is about two bytes larger than rum_tsvector_ops' (fewer pages for a
+ * ranked scan to read than with a byte each for flags, count and nlex).
  * varbyte: LEB128, as in the stored layout (rv_varint.h).
  * A prefix term matches several keys; RUM joins their additional
  * information per row with review_rum_join (support function 10), which
@@ -69,12 +80,14 @@ extern Datum review_gin_consistent(PG_FUNCTION_ARGS);
 
 #define AI_VISIBLE			0x01
 #define AI_TRUNCATED		0x02
+#define AI_MIXED			0x04
+#define AI_JOINED			0x08
+#define AI_FLAG_BITS		4
 #define AI_MAX_POS_BYTES	1024
 
 /*
- * Reading the stored value: the i-th keyword, and its positions in
- * additional-information form ((word << 1) | hidden, ascending; palloc'd),
- * which is the stored form too.
+ * Reading the stored value: the i-th keyword, and its positions in the
+ * stored form ((word << 1) | hidden, ascending; palloc'd).
  */
 static void
 stored_keyword(const Review *r, const RvLayout *l, uint32 i,
@@ -104,38 +117,62 @@ get_varint(const unsigned char *p, const unsigned char *end, uint32 *v)
 	return p;
 }
 
-/* Builds the bytea; positions past limit bytes (0: none) are left out. */
+/*
+ * Builds the bytea from positions in stored form ((word << 1) | hidden,
+ * ascending); positions past limit bytes (0: none) are left out.  flags
+ * may bring AI_TRUNCATED and AI_VISIBLE from positions already left out
+ * (when review_rum_join merges truncated entries): AI_VISIBLE describes
+ * every position, kept or not.
+ */
 static bytea *
-encode_addinfo(uint8 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
+encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 			   uint32 npos, size_t limit)
 {
-	bytea	   *b = palloc(VARHDRSZ + 1 + 2 * 5 + (size_t) npos * 5);
+	bytea	   *b = palloc(VARHDRSZ + 2 * 5 + (size_t) npos * 5);
 	unsigned char *start = (unsigned char *) VARDATA(b);
-	unsigned char *p = start + 1;
+	unsigned char *p = start;
 	unsigned char *posstart;
+	uint32		nhidden = 0;
+	uint32		shift;
 	uint32		prev = 0;
 
-	p = rv_varint_put(p, nwords);
-	p = rv_varint_put(p, nlex);
+	for (uint32 k = 0; k < npos; k++)
+		nhidden += pos[k] & 1;
+	flags &= AI_VISIBLE | AI_TRUNCATED;
+	if (nhidden < npos)
+		flags |= AI_VISIBLE;
+	if (nhidden > 0 && (flags & AI_VISIBLE))
+		flags |= AI_MIXED;
+	/* the hidden bit is kept only when positions differ in it */
+	shift = (flags & AI_MIXED) ? 0 : 1;
+
+	if (nlex != 1)
+		flags |= AI_JOINED;
+	p = rv_varint_put(p, (Min(nwords, RV_RANK_MAX_WORDS) << AI_FLAG_BITS) | flags);
+	if (nlex != 1)
+		p = rv_varint_put(p, nlex);
 	posstart = p;
 	for (uint32 k = 0; k < npos; k++)
 	{
+		uint32		v = pos[k] >> shift;
+
 		if (limit > 0 && (size_t) (p - posstart) + 5 > limit)
 		{
+			/* rewrite the header: this bit does not change its size */
 			flags |= AI_TRUNCATED;
+			rv_varint_put(start, (Min(nwords, RV_RANK_MAX_WORDS) << AI_FLAG_BITS) | flags);
 			break;
 		}
-		p = rv_varint_put(p, pos[k] - prev);
-		prev = pos[k];
+		p = rv_varint_put(p, v - prev);
+		prev = v;
 	}
-	start[0] = flags;
 	SET_VARSIZE(b, VARHDRSZ + (p - start));
 	return b;
 }
 
 typedef struct AddInfo
 {
-	uint8		flags;
+	uint32		flags;
 	uint32		nwords;
 	uint32		nlex;
 	const unsigned char *pos;	/* encoded positions */
@@ -148,21 +185,28 @@ read_addinfo(Datum d, AddInfo *ai)
 	bytea	   *b = DatumGetByteaPP(d);
 	const unsigned char *p = (const unsigned char *) VARDATA_ANY(b);
 	const unsigned char *end = p + VARSIZE_ANY_EXHDR(b);
+	uint32		h;
 
-	if (p >= end)
-		elog(ERROR, "empty additional information in a review_rum_ops index");
-	ai->flags = *p++;
-	p = get_varint(p, end, &ai->nwords);
-	p = get_varint(p, end, &ai->nlex);
+	p = get_varint(p, end, &h);
+	ai->flags = h & ((1 << AI_FLAG_BITS) - 1);
+	ai->nwords = h >> AI_FLAG_BITS;
+	ai->nlex = 1;
+	if (ai->flags & AI_JOINED)
+		p = get_varint(p, end, &ai->nlex);
 	ai->pos = p;
 	ai->end = end;
 }
 
-/* The encoded values ((word << 1) | hidden, ascending); *out is palloc'd. */
+/*
+ * The positions in stored form ((word << 1) | hidden, ascending); *out is
+ * palloc'd.
+ */
 static uint32
 decode_raw(const AddInfo *ai, uint32 **out)
 {
 	const unsigned char *p = ai->pos;
+	bool		mixed = (ai->flags & AI_MIXED) != 0;
+	uint32		hidden = (ai->flags & AI_VISIBLE) ? 0 : 1;
 	uint32		v = 0;
 	uint32		n = 0;
 
@@ -174,7 +218,7 @@ decode_raw(const AddInfo *ai, uint32 **out)
 
 		p = get_varint(p, ai->end, &delta);
 		v += delta;
-		(*out)[n++] = v;
+		(*out)[n++] = mixed ? v : (v << 1) | hidden;
 	}
 	return n;
 }
@@ -234,15 +278,11 @@ review_rum_extract_value(PG_FUNCTION_ARGS)
 		uint32		len,
 					npos;
 		uint32	   *pos;
-		uint8		flags = 0;
 
 		CHECK_FOR_INTERRUPTS();
 		stored_keyword(r, &l, i, &str, &len, &pos, &npos);
-		for (uint32 k = 0; k < npos && !flags; k++)
-			if (!(pos[k] & 1))
-				flags = AI_VISIBLE;
 		keys[i] = PointerGetDatum(cstring_to_text_with_len(str, len));
-		(*addInfo)[i] = PointerGetDatum(encode_addinfo(flags, r->nwords, 1, pos, npos,
+		(*addInfo)[i] = PointerGetDatum(encode_addinfo(0, r->nwords, 1, pos, npos,
 													   AI_MAX_POS_BYTES));
 		(*addInfoIsNull)[i] = false;
 		pfree(pos);
@@ -261,6 +301,7 @@ typedef struct RumQuery
 	RvQuery    *q;
 	int		   *entry;
 	bool	   *positive;		/* TERM items outside any NOT */
+	RvQTri	   *termval;		/* evaluate_presence's scratch, a slot a term */
 	int			nentries;
 	MemoryContext cxt;			/* reset at each call */
 	/* for the position callbacks */
@@ -329,6 +370,7 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	}
 	rq->nentries = n;
 	rq->positive = palloc0(sizeof(bool) * (rq->q->nitems ? rq->q->nitems : 1));
+	rq->termval = palloc(sizeof(RvQTri) * (rq->q->nitems ? rq->q->nitems : 1));
 	if (rq->q->nitems > 0)
 		review_query_positive_terms(rq->q, 0, false, rq->positive);
 	rq->cxt = AllocSetContextCreate(CurrentMemoryContext, "review_rum_ops query",
@@ -377,13 +419,13 @@ match_positions(void *arg, const RvQItem *term, const uint32_t **pos)
  * positions are not all in the index.  For pre-consistent (addInfo NULL),
  * whose check[] RUM's fast scan also fills with "what if these keys were
  * absent", the answer must not grow when keys go: terms under a NOT count
- * as unknown.
+ * as unknown.  Allocates nothing: it runs for every candidate row.
  */
 static RvQTri
 evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 				  bool *addInfoIsNull, bool *recheck)
 {
-	RvQTri	   *termval = palloc(sizeof(RvQTri) * (rq->q->nitems ? rq->q->nitems : 1));
+	RvQTri	   *termval = rq->termval;
 	int			k = 0;
 	RvQTri		res;
 
@@ -438,13 +480,8 @@ review_rum_consistent(PG_FUNCTION_ARGS)
 
 	/* Without phrases, @@ is decided by which keys the row has. */
 	if (!rq->positional)
-	{
-		MemoryContextReset(rq->cxt);
-		old = MemoryContextSwitchTo(rq->cxt);
-		res = evaluate_presence(rq, check, addInfo, addInfoIsNull, recheck) != RVQ_FALSE;
-		MemoryContextSwitchTo(old);
-		PG_RETURN_BOOL(res);
-	}
+		PG_RETURN_BOOL(evaluate_presence(rq, check, addInfo, addInfoIsNull,
+										 recheck) != RVQ_FALSE);
 
 	/* Positions are exact unless some were left out of the index. */
 	for (int e = 0; e < rq->nentries && exact; e++)
@@ -483,19 +520,12 @@ review_rum_pre_consistent(PG_FUNCTION_ARGS)
 	bool	   *check = (bool *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
-	RumQuery   *rq;
-	MemoryContext old;
 	bool		recheck;
-	bool		res;
 
 	if (strategy != RV_STRAT_MATCH && strategy != RV_STRAT_SAFE)
 		PG_RETURN_BOOL(true);
-	rq = (RumQuery *) extra_data[0];
-	MemoryContextReset(rq->cxt);
-	old = MemoryContextSwitchTo(rq->cxt);
-	res = evaluate_presence(rq, check, NULL, NULL, &recheck) != RVQ_FALSE;
-	MemoryContextSwitchTo(old);
-	PG_RETURN_BOOL(res);
+	PG_RETURN_BOOL(evaluate_presence((RumQuery *) extra_data[0], check, NULL, NULL,
+									 &recheck) != RVQ_FALSE);
 }
 
 /* A term's positions and expansions from the additional information. */
@@ -549,7 +579,7 @@ review_rum_ordering(PG_FUNCTION_ARGS)
 	rq->check = check;
 	rq->addInfo = addInfo;
 	rq->addInfoIsNull = addInfoIsNull;
-	rank = review_rank_score(rq->q, nwords, rank_positions, rq);
+	rank = review_rank_score(rq->q, rq->positive, nwords, rank_positions, rq);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_FLOAT8(1.0 - (float8) rank);
 }
@@ -585,7 +615,7 @@ review_rum_join(PG_FUNCTION_ARGS)
 		if (n == 0 || out[n - 1] != v)
 			out[n++] = v;
 	}
-	PG_RETURN_BYTEA_P(encode_addinfo((a.flags | b.flags) & (AI_VISIBLE | AI_TRUNCATED),
+	PG_RETURN_BYTEA_P(encode_addinfo(a.flags | b.flags,
 									 a.nwords, a.nlex + b.nlex, out, n, 0));
 }
 
