@@ -18,6 +18,13 @@ SELECT i, (pg_temp.words(i, CASE i % 3 WHEN 0 THEN 20 WHEN 1 THEN 400 ELSE 3000 
 	|| md5(i::text) || ' ' || pg_temp.words(i + 7, 30))::review
 FROM generate_series(1, 60) i;
 INSERT INTO toasty_ext SELECT * FROM toasty;
+-- lz4 out of line: fetched whole once, then only decompressed as a prefix
+CREATE TABLE toasty_lz4 (id int, r review);
+ALTER TABLE toasty_lz4 ALTER r SET COMPRESSION lz4;
+INSERT INTO toasty_lz4 SELECT id, r::text::review FROM toasty;
+SELECT pg_column_compression(r) AS compression, count(*),
+       count(*) FILTER (WHERE pg_column_size(r) >= 2000) AS out_of_line
+FROM toasty_lz4 GROUP BY 1 ORDER BY 1;
 SELECT pg_relation_size(reltoastrelid) > 0 AS has_toast FROM pg_class
 WHERE relname IN ('toasty', 'toasty_ext') ORDER BY relname;
 SELECT count(*) FILTER (WHERE pg_column_size(r) < 2000) AS small,
@@ -32,6 +39,8 @@ WITH fresh AS MATERIALIZED (	-- a tuplestore does not TOAST
 	SELECT 'toasty' AS tab, id, r, r::text::review AS f FROM toasty
 	UNION ALL
 	SELECT 'toasty_ext', id, r, r::text::review FROM toasty_ext
+	UNION ALL
+	SELECT 'toasty_lz4', id, r, r::text::review FROM toasty_lz4
 )
 SELECT tab, count(*) AS checks,
        count(*) FILTER (WHERE r @@ q <> f @@ q OR r @@~ q <> f @@~ q
@@ -43,16 +52,20 @@ FROM fresh, probes GROUP BY tab ORDER BY tab;
 -- The index, built from prefixes, answers as a sequential scan does.
 CREATE INDEX toasty_gin ON toasty USING gin (r);
 CREATE INDEX toasty_ext_gin ON toasty_ext USING gin (r);
+CREATE INDEX toasty_lz4_gin ON toasty_lz4 USING gin (r);
 CREATE TEMP TABLE by_seq AS
 SELECT q::text AS q, (SELECT array_agg(id ORDER BY id) FROM toasty WHERE r @@ q) AS a,
-       (SELECT array_agg(id ORDER BY id) FROM toasty_ext WHERE r @@~ q) AS b
+       (SELECT array_agg(id ORDER BY id) FROM toasty_ext WHERE r @@~ q) AS b,
+       (SELECT array_agg(id ORDER BY id) FROM toasty_lz4 WHERE r @@ q) AS c
 FROM probes;
 SET enable_seqscan = off;
 SELECT p.q::text AS query, s.a IS NOT DISTINCT FROM
 	(SELECT array_agg(id ORDER BY id) FROM toasty WHERE r @@ p.q) AS same_plain,
 	s.b IS NOT DISTINCT FROM
 	(SELECT array_agg(id ORDER BY id) FROM toasty_ext WHERE r @@~ p.q) AS same_safe,
+	s.c IS NOT DISTINCT FROM
+	(SELECT array_agg(id ORDER BY id) FROM toasty_lz4 WHERE r @@ p.q) AS same_lz4,
 	cardinality(s.a) AS rows
 FROM probes p JOIN by_seq s ON s.q = p.q::text ORDER BY 1;
 RESET enable_seqscan;
-DROP TABLE toasty, toasty_ext;
+DROP TABLE toasty, toasty_ext, toasty_lz4;

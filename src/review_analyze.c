@@ -13,6 +13,9 @@
 #include "postgres.h"
 
 #include "access/detoast.h"
+#if PG_VERSION_NUM >= 140000
+#include "access/toast_compression.h"
+#endif
 #include "catalog/namespace.h"
 #include "common/hashfn.h"
 #include "mb/pg_wchar.h"
@@ -479,6 +482,26 @@ review_detoast_prefix(Datum d, RvLayout *l)
 	/* In the row, uncompressed or with a short header: nothing to save. */
 	if (!VARATT_IS_EXTENDED(raw) || (VARATT_IS_SHORT(raw) && !VARATT_IS_EXTERNAL(raw)))
 		return detoast_whole(d, l);
+
+#if PG_VERSION_NUM >= 140000
+	/*
+	 * A slice of an lz4-compressed value out of line fetches all of its
+	 * compressed bytes (lz4 cannot tell how many a prefix needs): fetch them
+	 * once here, so that the slices below only decompress.
+	 */
+	if (VARATT_IS_EXTERNAL_ONDISK(raw))
+	{
+		struct varatt_external ext;
+
+		VARATT_EXTERNAL_GET_POINTER(ext, raw);
+		if (VARATT_EXTERNAL_IS_COMPRESSED(ext) &&
+			VARATT_EXTERNAL_GET_COMPRESS_METHOD(ext) == TOAST_LZ4_COMPRESSION_ID)
+		{
+			raw = detoast_external_attr(raw);
+			d = PointerGetDatum(raw);
+		}
+	}
+#endif
 
 	total = toast_raw_datum_size(d);
 	want = Max(total / 1024 * prefix_share + total % 1024 * prefix_share / 1024 + 128,
