@@ -76,11 +76,11 @@ INSERT INTO probes (op, arg) VALUES
 	('?&', 'ARRAY[''money'', ''power'', ''hope'']'),
 	('?&', 'ARRAY[]::text[]');
 
-CREATE FUNCTION pg_temp.rows_of(op text, arg text) RETURNS int[] LANGUAGE plpgsql AS $$
+CREATE FUNCTION pg_temp.rows_of(op text, arg text, tab text DEFAULT 'gen') RETURNS int[] LANGUAGE plpgsql AS $$
 DECLARE
 	res int[];
 BEGIN
-	EXECUTE format('SELECT coalesce(array_agg(id ORDER BY id), ''{}'') FROM gen WHERE r %s %s', op, arg) INTO res;
+	EXECUTE format('SELECT coalesce(array_agg(id ORDER BY id), ''{}'') FROM %I WHERE r %s %s', tab, op, arg) INTO res;
 	RETURN res;
 END $$;
 
@@ -190,25 +190,21 @@ INSERT INTO big VALUES
 	(11, review('||' || repeat('ghost ', 800) || 'ghoul|| then a ghost is seen')),
 	(12, review('||' || repeat('ghost ', 800) || 'ghoul|| then nothing')),
 	(13, review('a ghost, then ||a ghoul||'));
-CREATE FUNCTION pg_temp.big_rows(op text, q text) RETURNS int[] LANGUAGE plpgsql AS $$
-DECLARE
-	res int[];
-BEGIN
-	EXECUTE format('SELECT coalesce(array_agg(id ORDER BY id), ''{}'') FROM big WHERE id > 10 AND r %s %L::reviewquery', op, q) INTO res;
-	RETURN res;
-END $$;
 CREATE TEMP TABLE big_probes (pid serial, op text, q text);
 INSERT INTO big_probes (op, q) VALUES ('@@~', 'ghost'), ('@@~', 'ghoul'), ('@@~', 'gho*'), ('@@', 'gho*'),
 	('@@~', 'ghost & !ghoul'), ('@@~', '"ghost is seen"'), ('@@', '"ghost ghoul"');
 SET enable_seqscan = off;
 SET enable_bitmapscan = off;
-CREATE TEMP TABLE big_index AS SELECT pid, pg_temp.big_rows(op, q) AS ids FROM big_probes;
+CREATE TEMP TABLE big_index AS
+SELECT pid, pg_temp.rows_of(op, quote_literal(q) || '::reviewquery', 'big') AS ids FROM big_probes;
 RESET enable_seqscan;
 RESET enable_bitmapscan;
 SET enable_indexscan = off;
 SET enable_bitmapscan = off;
-SELECT p.op, p.q, s.ids, s.ids = i.ids AS index_equals_seqscan
-FROM big_probes p JOIN big_index i USING (pid), LATERAL pg_temp.big_rows(p.op, p.q) s(ids) ORDER BY pid;
+SELECT p.op, p.q, ARRAY(SELECT x FROM unnest(s.ids) x WHERE x > 10) AS new_ids,
+       s.ids = i.ids AS index_equals_seqscan
+FROM big_probes p JOIN big_index i USING (pid),
+     LATERAL pg_temp.rows_of(p.op, quote_literal(p.q) || '::reviewquery', 'big') s(ids) ORDER BY pid;
 RESET enable_indexscan;
 RESET enable_bitmapscan;
 
