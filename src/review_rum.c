@@ -132,6 +132,7 @@ encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 	unsigned char *start = (unsigned char *) VARDATA(b);
 	unsigned char *p = start;
 	unsigned char *posstart;
+	uint32		words = Min(nwords, RV_RANK_MAX_WORDS) << AI_FLAG_BITS;
 	uint32		nhidden = 0;
 	uint32		shift;
 	uint32		prev = 0;
@@ -148,7 +149,7 @@ encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 
 	if (nlex != 1)
 		flags |= AI_JOINED;
-	p = rv_varint_put(p, (Min(nwords, RV_RANK_MAX_WORDS) << AI_FLAG_BITS) | flags);
+	p = rv_varint_put(p, words | flags);
 	if (nlex != 1)
 		p = rv_varint_put(p, nlex);
 	posstart = p;
@@ -160,7 +161,7 @@ encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 		{
 			/* rewrite the header: this bit does not change its size */
 			flags |= AI_TRUNCATED;
-			rv_varint_put(start, (Min(nwords, RV_RANK_MAX_WORDS) << AI_FLAG_BITS) | flags);
+			rv_varint_put(start, words | flags);
 			break;
 		}
 		p = rv_varint_put(p, v - prev);
