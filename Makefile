@@ -135,3 +135,8 @@ eval:
 	test/eval/run-eval.sh
 
 endif
+
+# The suites of REGRESS, for test/regress-private.sh.
+.PHONY: print-regress
+print-regress:
+	@echo $(REGRESS)
