@@ -13,25 +13,29 @@
 #   make eval       the spoiler detector's precision, recall, F1 and ROC AUC
 #   make bench      benchmarks against tsvector + GIN and RUM (bench/run.sh)
 
+.DEFAULT_GOAL := all
+
 EXTENSION	= pg_review
-# The default version (also default_version in pg_review.control).  The
-# parts below build its install script; every released version's script is a
-# fixed, committed file (sql/pg_review--0.1.0.sql, sql/pg_review--0.2.0.sql), and
-# sql/pg_review--OLD--NEW.sql updates from one to the next.
+# The default version (also default_version in pg_review.control).  As
+# contrib/hstore does, one base install script (sql/pg_review--0.1.0.sql, the
+# first release, with the shipped theme lexicon) and the chain of update
+# scripts sql/pg_review--OLD--NEW.sql: CREATE EXTENSION installs the base and
+# runs the chain up to default_version.  A release adds its update script
+# only; no install script is copied.
 EXTVERSION	= 0.3.0
 MODULE_big	= pg_review
 
-CORE_SRCS	= $(sort $(wildcard src/rv_*.c))
-GLUE_SRCS	= $(sort $(filter-out $(CORE_SRCS) src/review_rum.c,$(wildcard src/*.c)))
+# The glue: fmgr functions, GIN/RUM support, planner support (src/pg).  The
+# core (src/core) is a static archive of its own: see src/core/core.mk.
+GLUE_SRCS	= $(sort $(filter-out src/pg/review_rum.c,$(wildcard src/pg/*.c)))
 
-DATA_built	= sql/pg_review--$(EXTVERSION).sql
-DATA		= $(filter-out $(DATA_built),$(wildcard sql/pg_review--*.sql))
+DATA		= $(wildcard sql/pg_review--*.sql)
 
 REGRESS		= $(patsubst sql/%.sql,%,$(sort $(filter-out sql/pg_review% sql/review_rum.sql,$(wildcard sql/*.sql))))
 
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress_out --load-extension=pg_review
 
-EXTRA_CLEAN	= test/unit/run_tests test/unit/run_tests_asan test/eval/detect_cli test/fuzz/bin test/regress_out $(DATA_built)
+EXTRA_CLEAN	= src/core/build src/core/build-asan src/core/build-fuzz test/unit/run_tests test/unit/run_tests_asan test/eval/detect_cli test/fuzz/bin test/regress_out
 
 ICU_PKG_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
 ICU_PKG_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
@@ -44,67 +48,32 @@ PGXS		:= $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
 RUM_HEADER	:= $(wildcard $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/rum.h)
 ifneq ($(RUM_HEADER),)
 EXTENSION	+= pg_review_rum
-GLUE_SRCS	+= src/review_rum.c
+GLUE_SRCS	+= src/pg/review_rum.c
 DATA		+= $(wildcard sql/pg_review_rum--*.sql)
 REGRESS		+= review_rum
 else ifneq ($(PGXS),)
 $(info rum.h not found: building pg_review without pg_review_rum (install postgresql-15-rum))
 endif
-OBJS		= $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
+OBJS		= $(GLUE_SRCS:.c=.o)
 
-ifeq ($(PGXS),)
-# No server headers yet: the convenience targets install them first.
-.PHONY: all demo test unit
-all:
-	@echo "pg_config was not found: install postgresql-server-dev-15 and libicu-dev (or run 'make test', which does)" >&2; exit 1
-demo test:
-	test/install-deps.sh
-	$(MAKE) $@
-unit:
-	test/install-deps.sh
-	$(MAKE) $@
-else
+include src/core/core.mk
 
-PG_CPPFLAGS	= -I$(srcdir)/src $(ICU_PKG_CFLAGS)
-SHLIB_LINK	+= $(if $(ICU_LIBS),$(ICU_LIBS),$(ICU_PKG_LIBS))
-PG_CFLAGS	= -std=gnu99 -Wall -Wmissing-prototypes -Wpointer-arith -Werror=vla
-
-include $(PGXS)
-
-# PGXS tracks no header dependencies: rebuild everything when a header
-# changes (a stale object reading a changed struct is a crash).
-$(OBJS): $(wildcard src/*.h)
-
-ifeq ($(ICU_PKG_LIBS)$(ICU_LIBS),)
-$(error ICU was not found: install libicu-dev (pkg-config icu-uc icu-i18n))
-endif
-
-$(foreach c,$(EXTENSION),$(if $(filter-out $(EXTVERSION),$(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(c).control)),$(error $(c).control: default_version is not EXTVERSION ($(EXTVERSION)))))
-
-# The install script: objects, the shipped theme lexicon, then the end part.
-INSTALL_PARTS = sql/pg_review.sql $(wildcard sql/pg_review_themes.sql) sql/pg_review_end.sql
-$(DATA_built): $(INSTALL_PARTS)
-	cat $^ > $@
-
-# The core unit tests link the core files only: no server, no postgres.h.
+# The core unit tests, the eval tool and the fuzzers link the core archive
+# only: no server, no postgres.h.
 UNIT_SRCS	= $(sort $(wildcard test/unit/*.c))
-UNIT_CFLAGS	?= -O1 -g
-test/unit/run_tests: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/rv_*.h) test/unit/rv_test.h
-	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $(UNIT_CFLAGS) -Isrc -Itest/unit $(ICU_PKG_CFLAGS) \
-		-o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
+TEST_CFLAGS	= -std=gnu99 -g -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+	$(if $(filter 1,$(WERROR)),-Werror) -I$(CORE_DIR) $(ICU_PKG_CFLAGS)
+test/unit/run_tests: $(UNIT_SRCS) test/unit/rv_test.h $(CORE_LIB)
+	$(CC) $(TEST_CFLAGS) -O1 -Itest/unit -o $@ $(UNIT_SRCS) $(CORE_LIB) $(ICU_PKG_LIBS) -lm
+
+test/unit/run_tests_asan: $(UNIT_SRCS) test/unit/rv_test.h $(CORE_LIB_ASAN)
+	$(CC) $(TEST_CFLAGS) -O1 $(CORE_SAN) -Itest/unit -o $@ $(UNIT_SRCS) $(CORE_LIB_ASAN) $(ICU_PKG_LIBS) -lm
 
 # The detector's command-line tool, for fitting and evaluation.
-test/eval/detect_cli: test/eval/detect_cli.c $(CORE_SRCS) $(wildcard src/rv_*.h)
-	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -O2 -Isrc $(ICU_PKG_CFLAGS) \
-		-o $@ test/eval/detect_cli.c $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
+test/eval/detect_cli: test/eval/detect_cli.c $(CORE_LIB)
+	$(CC) $(TEST_CFLAGS) -O2 -o $@ $< $(CORE_LIB) $(ICU_PKG_LIBS) -lm
 
-# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
-test/unit/run_tests_asan: $(UNIT_SRCS) $(CORE_SRCS) $(wildcard src/rv_*.h) test/unit/rv_test.h
-	$(CC) -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -O1 -g \
-		-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
-		-Isrc -Itest/unit $(ICU_PKG_CFLAGS) -o $@ $(UNIT_SRCS) $(CORE_SRCS) $(ICU_PKG_LIBS) -lm
-
-.PHONY: unit unit-asan fuzz test demo bench eval valgrind
+.PHONY: unit unit-asan fuzz eval update-detector-weights
 unit: test/unit/run_tests
 	test/unit/run_tests
 
@@ -115,6 +84,44 @@ unit-asan: test/unit/run_tests_asan
 FUZZ_SECONDS ?= 60
 fuzz:
 	test/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The spoiler detector's quality figures.
+eval:
+	test/eval/run-eval.sh
+
+# Fits the detector again on the labelled sentences (../shared/data/spoilers)
+# and rewrites the generated weights in src/core/generated.
+update-detector-weights: test/eval/detect_cli
+	python3 tools/fit_detector.py
+
+ifeq ($(PGXS),)
+# No server headers yet: the convenience targets install them first.
+.PHONY: all demo test
+all:
+	@echo "pg_config was not found: install postgresql-server-dev-15 and libicu-dev (or run 'make test', which does)" >&2; exit 1
+demo test:
+	test/install-deps.sh
+	$(MAKE) $@
+else
+
+PG_CPPFLAGS	= -I$(srcdir)/src/pg -I$(srcdir)/src/core $(ICU_PKG_CFLAGS)
+SHLIB_LINK	+= $(CORE_LIB) $(if $(ICU_LIBS),$(ICU_LIBS),$(ICU_PKG_LIBS))
+# WERROR=1 (CI): -Wextra as errors, with the glue's Assert()s compiled in.
+PG_CFLAGS	= -std=gnu99 -Wall -Wmissing-prototypes -Wpointer-arith -Werror=vla \
+	$(if $(filter 1,$(WERROR)),-Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare -Werror -DUSE_ASSERT_CHECKING)
+
+include $(PGXS)
+
+# PGXS tracks no header dependencies: rebuild everything when a header
+# changes (a stale object reading a changed struct is a crash).
+$(OBJS): $(wildcard src/pg/*.h) $(CORE_HDRS)
+$(shlib): $(CORE_LIB)
+
+ifeq ($(ICU_PKG_LIBS)$(ICU_LIBS),)
+$(error ICU was not found: install libicu-dev (pkg-config icu-uc icu-i18n))
+endif
+
+$(foreach c,$(EXTENSION),$(if $(filter-out $(EXTVERSION),$(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(c).control)),$(error $(c).control: default_version is not EXTVERSION ($(EXTVERSION)))))
 
 test: all
 	test/run-all.sh
@@ -130,9 +137,6 @@ demo: all
 bench: all
 	bench/run.sh
 
-# The spoiler detector's quality figures.
-eval:
-	test/eval/run-eval.sh
 
 endif
 

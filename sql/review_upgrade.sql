@@ -266,3 +266,9 @@ FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'pg_r
 WHERE d.deptype = 'e'
   AND obj_description(d.objid, (SELECT relname FROM pg_class WHERE oid = d.classid)) IS NULL
 ORDER BY 1;
+
+-- A fresh install is the base script (0.1.0) and the chain of update scripts,
+-- as for contrib/hstore: no install script is kept per release.  Its whole
+-- surface, object by object, is pinned here, so that any change to an object
+-- of the extension shows in this file.
+SELECT object, detail FROM pg_temp.ext_fingerprint() ORDER BY object COLLATE "C";

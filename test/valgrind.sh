@@ -131,7 +131,7 @@ python3 - "$VGLOG" "$ROOT/src" <<'EOF'
 import glob, os, re, sys
 
 logdir = sys.argv[1]
-srcs = sorted(os.path.basename(p) for p in glob.glob(os.path.join(sys.argv[2], '*.[ch]')))
+srcs = sorted(os.path.basename(p) for p in glob.glob(os.path.join(sys.argv[2], '**', '*.[ch]'), recursive=True))
 ours_frame = re.compile(r'\(in [^)]*pg_review\.so\)|\((%s):\d+\)' % '|'.join(map(re.escape, srcs)))
 is_ours = lambda l: re.match(r'\s+(at|by) 0x', l) and ours_frame.search(l)
 prefix = re.compile(r'^==(\d+)== ?(.*)$')

@@ -5,7 +5,7 @@
    labelled by hand, never used for fitting): every review is scored in
    context by rv_detect, as review input does.
 2. When ../shared/data/spoilers/tvtropes-train.csv is present: its
-   validation fifth (the sentences bench/fit_detector.py never fits on),
+   validation fifth (the sentences tools/fit_detector.py never fits on),
    each sentence scored alone by the text model.
 Prints N, precision, recall and F1 at the default threshold 0.5, and ROC AUC.
 """
@@ -18,7 +18,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 CLI = os.path.join(HERE, 'detect_cli')
-sys.path.insert(0, os.path.join(TOP, 'bench'))
+sys.path.insert(0, os.path.join(TOP, 'tools'))
 from fit_detector import auc, prf  # noqa: E402
 
 

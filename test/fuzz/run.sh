@@ -17,7 +17,6 @@ if ! command -v clang >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/l
 	fi
 fi
 
-CORE=$(ls src/rv_*.c)
 ICU_CFLAGS=$(pkg-config --cflags icu-uc icu-i18n)
 ICU_LIBS=$(pkg-config --libs icu-uc icu-i18n)
 BIN=test/fuzz/bin
@@ -25,8 +24,11 @@ mkdir -p "$BIN"
 WORK=$(mktemp -d /tmp/pg_review_fuzz.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
+# The core archive, plain (for the seed maker) and instrumented for libFuzzer.
+make -s src/core/build/libpgreview_core.a src/core/build-fuzz/libpgreview_core.a || exit 1
+
 # Wire seeds are the binary form of the review seeds.
-cc -std=gnu99 -O1 -Isrc $ICU_CFLAGS -o "$BIN/make_seeds" test/fuzz/make_seeds.c $CORE $ICU_LIBS -lm || exit 1
+cc -std=gnu99 -O1 -Isrc/core $ICU_CFLAGS -o "$BIN/make_seeds" test/fuzz/make_seeds.c src/core/build/libpgreview_core.a $ICU_LIBS -lm || exit 1
 mkdir -p "$WORK/corpus_review_wire"
 "$BIN/make_seeds" "$WORK/corpus_review_wire" test/fuzz/corpus/review_parse/*
 
@@ -34,7 +36,7 @@ passed=0
 failed=0
 for h in review_parse review_wire query; do
 	clang -std=gnu99 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-		-Isrc -Itest/fuzz $ICU_CFLAGS -o "$BIN/fuzz_$h" "test/fuzz/fuzz_$h.c" $CORE $ICU_LIBS -lm || { failed=$((failed + 1)); continue; }
+		-Isrc/core -Itest/fuzz $ICU_CFLAGS -o "$BIN/fuzz_$h" "test/fuzz/fuzz_$h.c" src/core/build-fuzz/libpgreview_core.a $ICU_LIBS -lm || { failed=$((failed + 1)); continue; }
 	mkdir -p "$WORK/corpus_$h"
 	[ -d "test/fuzz/corpus/$h" ] && cp test/fuzz/corpus/$h/* "$WORK/corpus_$h/"
 	[ "$h" = query ] && cp test/fuzz/corpus/review_parse/* "$WORK/corpus_$h/"

@@ -8,7 +8,7 @@
  *			unigrams and bigrams, calibrated together with two language-neutral
  *			features (capitalized words after the first: named characters
  *			doing things; sentence length), fitted on labelled TV Tropes
- *			sentences by bench/fit_detector.py; plus the English cue lexicon
+ *			sentences by tools/fit_detector.py; plus the English cue lexicon
  *			(endings, deaths, reveals, twists) at half weight.
  *			Spanish, French, German: hand-written cue lexicons (endings,
  *			deaths, reveals, twists) with the same neutral features.  Other
