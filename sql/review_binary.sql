@@ -65,6 +65,33 @@ SELECT id, r::jsonb FROM reviews_src ORDER BY id;
 SELECT id, (r::jsonb)::review = r AS jsonb_round_trip FROM reviews_src ORDER BY id;
 SELECT '{"body": "Short. ||Twist.||", "title": "J", "rating": "B", "lang": "fr", "author": null}'::jsonb::review;
 
+-- A stored value shorter than its header, or of an unknown format version,
+-- can only come from damaged storage (made here with a binary-coercible cast
+-- from bytea): every accessor reports the corruption (XX001) and reads no
+-- field past the end of the value.
+CREATE CAST (bytea AS review) WITHOUT FUNCTION;
+CREATE TEMP TABLE corrupt (label text, r review);
+INSERT INTO corrupt VALUES
+	('6 bytes', '\x0102'::bytea::review),
+	('header-sized zeros', decode(repeat('00', 64), 'hex')::review),
+	('unknown version', decode('7f' || repeat('00', 63), 'hex')::review);
+\set VERBOSITY sqlstate
+SELECT review_title(r) FROM corrupt WHERE label = '6 bytes';
+SELECT review_lang(r) FROM corrupt WHERE label = '6 bytes';
+SELECT review_rating(r) FROM corrupt WHERE label = '6 bytes';
+SELECT review_body(r) FROM corrupt WHERE label = '6 bytes';
+SELECT has_spoilers(r) FROM corrupt WHERE label = '6 bytes';
+SELECT redact(r) FROM corrupt WHERE label = '6 bytes';
+SELECT r::text FROM corrupt WHERE label = '6 bytes';
+SELECT r @@ 'x'::reviewquery FROM corrupt WHERE label = '6 bytes';
+SELECT review_title(r) FROM corrupt WHERE label = 'header-sized zeros';
+SELECT review_rating(r) FROM corrupt WHERE label = 'unknown version';
+SELECT review_body(r) FROM corrupt WHERE label = 'unknown version';
+\set VERBOSITY default
+SELECT review_title(r) FROM corrupt WHERE label = '6 bytes';
+DROP TABLE corrupt;
+DROP CAST (bytea AS review);
+
 DROP TABLE reviews_src, reviews_dst, raw_bytes, recv_target;
 -- Remove the files the server wrote.
 COPY (SELECT 1) TO PROGRAM 'cat >/dev/null; rm -f /tmp/pg_review_regress_$PPID.bin /tmp/pg_review_regress_$PPID.raw';

@@ -73,6 +73,9 @@ extern void review_lexemes(const char *text, size_t len, const char *lang,
 extern uint32 review_hidden_run(const HiddenRange *ranges, int n, int *i,
 								const char *body);
 
+/* r, after checking that its header is whole and its version known. */
+extern Review *review_checked_header(Review *r);
+
 /* Section offsets of a stored value. */
 extern void review_layout(const Review *r, RvLayout *l);
 

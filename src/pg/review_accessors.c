@@ -32,15 +32,14 @@ get_meta_prefix(FunctionCallInfo fcinfo)
 	uint64		need;
 
 	h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, sizeof(RvHeader));
+	/* Short or odd values: take the whole, and check it before reading it. */
+	if (VARATT_IS_SHORT(h) || VARSIZE(h) < sizeof(RvHeader))
+		return review_checked_header(PG_GETARG_REVIEW_P(0));
 	need = sizeof(RvHeader) + (uint64) h->lang_len + h->title_len + h->author_len + h->rating_len;
-	if (VARSIZE_ANY(h) < sizeof(RvHeader))
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("stored value of type review is corrupted")));
 	if (need > sizeof(RvHeader))
 		h = (Review *) PG_DETOAST_DATUM_SLICE(d, 0, (int32) Min(need, MaxAllocSize));
 	if (VARATT_IS_SHORT(h) || !RV_LAYOUT_VERSION_OK(h->version) || VARSIZE(h) < need)
-		h = PG_GETARG_REVIEW_P(0);	/* short or odd values: take the whole */
+		h = review_checked_header(PG_GETARG_REVIEW_P(0));
 	return h;
 }
 
@@ -91,6 +90,7 @@ review_rating(PG_FUNCTION_ARGS)
 
 	if (VARATT_IS_SHORT(h) || VARSIZE(h) < sizeof(RvHeader))
 		h = PG_GETARG_REVIEW_P(0);
+	review_checked_header(h);
 	if (!(h->flags & RV_FLAG_RATING))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT4(h->rating);

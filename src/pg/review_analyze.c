@@ -430,11 +430,32 @@ review_from_doc(const RvDoc *doc)
 	return r;
 }
 
+/*
+ * r itself if its header is whole and of a known format version: a value
+ * shorter than the header is corrupt, and no field of it may be read.
+ */
+Review *
+review_checked_header(Review *r)
+{
+	if (VARSIZE(r) < sizeof(RvHeader))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored value of type review is corrupted"),
+				 errdetail("The value has %zu bytes, less than its %zu-byte header.",
+						   (size_t) VARSIZE(r), sizeof(RvHeader))));
+	if (!RV_LAYOUT_VERSION_OK(r->version))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored value of type review is corrupted"),
+				 errdetail("Format version %u, %zu bytes.", r->version, (size_t) VARSIZE(r))));
+	return r;
+}
+
 void
 review_layout(const Review *r, RvLayout *l)
 {
-	if (!RV_LAYOUT_VERSION_OK(r->version) || !rv_layout_compute(r, l) ||
-		l->total != VARSIZE(r))
+	review_checked_header((Review *) r);
+	if (!rv_layout_compute(r, l) || l->total != VARSIZE(r))
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("stored value of type review is corrupted"),
