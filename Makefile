@@ -144,3 +144,18 @@ endif
 .PHONY: print-regress
 print-regress:
 	@echo $(REGRESS)
+
+# PostgreSQL's indentation.  pgindent and pg_bsd_indent come from a
+# PostgreSQL source tree (src/tools/pgindent): PGINDENT=/path/to/pgindent.
+# It reads PostgreSQL's own typedefs and ours (tools/typedefs.list, which
+# make update-typedefs writes from the sources).
+PGINDENT ?= pgindent
+PG_TYPEDEFS ?=
+.PHONY: pgindent update-typedefs
+update-typedefs:
+	tools/update-typedefs.sh
+
+pgindent: tools/typedefs.list
+	@command -v $(PGINDENT) >/dev/null || { echo "pgindent not found: set PGINDENT=/path/to/postgresql/src/tools/pgindent/pgindent (and put pg_bsd_indent on PATH)" >&2; exit 1; }
+	$(PGINDENT) --typedefs=tools/typedefs.list $(if $(PG_TYPEDEFS),--typedefs=$(PG_TYPEDEFS)) \
+		$(wildcard src/core/*.[ch] src/pg/*.[ch] test/unit/*.[ch] test/fuzz/*.[ch])
