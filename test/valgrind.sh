@@ -30,59 +30,21 @@ set -u
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 
-PG_CONFIG=${PG_CONFIG:-pg_config}
-BINDIR=$($PG_CONFIG --bindir)
-PKGLIBDIR=$($PG_CONFIG --pkglibdir)
-PG_REGRESS=$(dirname "$($PG_CONFIG --pgxs)")/../test/regress/pg_regress
+. test/lib/private-install.sh
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)" >&2; exit 2; }
 
-WORK=$(mktemp -d /tmp/pg_review_valgrind.XXXXXX)
-chmod 755 "$WORK"
-DATA=$WORK/data
-SOCK=$WORK/sock
+pi_setup valgrind 54329
 VGLOG=$WORK/valgrind
-DEST=$WORK/install
-PORT=54329
-mkdir -p "$SOCK" "$VGLOG" "$WORK/regress"
-
-AS_PG=()
-if [ "$(id -u)" -eq 0 ]; then
-	# initdb refuses root.
-	chown postgres "$WORK" "$SOCK" "$VGLOG"
-	AS_PG=(runuser -u postgres --)
-fi
+mkdir -p "$VGLOG"
+[ "$(id -u)" -eq 0 ] && chown postgres "$VGLOG"
 
 start=$(date +%s)
 echo "== build and install into $DEST"
-if ! make -s all >/dev/null || ! make -s install DESTDIR="$DEST" >/dev/null; then
-	echo "build failed" >&2
-	exit 1
-fi
-
-SUITES=("$@")
-if [ ${#SUITES[@]} -eq 0 ]; then
-	for f in sql/*.sql; do
-		b=$(basename "$f" .sql)
-		case "$b" in pg_review*) continue ;; esac
-		SUITES+=("$b")
-	done
-fi
+pi_install || exit 1
+pi_suites "$@"
 
 echo "== initdb"
-"${AS_PG[@]}" "$BINDIR/initdb" -D "$DATA" -E UTF8 --locale=C.UTF-8 -A trust -U postgres >"$WORK/initdb.log" 2>&1 ||
-	{ cat "$WORK/initdb.log"; exit 1; }
-cat >>"$DATA/postgresql.conf" <<EOF
-listen_addresses = ''
-port = $PORT
-unix_socket_directories = '$SOCK'
-extension_destdir = '$DEST'
-dynamic_library_path = '$DEST$PKGLIBDIR:\$libdir'
-fsync = off
-jit = off
-autovacuum = off
-max_connections = 20
-log_line_prefix = '%m [%p] '
-EOF
+pi_initdb || exit 1
 
 stop_server() {
 	if [ -f "$DATA/postmaster.pid" ]; then
