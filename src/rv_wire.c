@@ -71,6 +71,22 @@ rv_wire_encode(const RvDoc *doc, RvBuf *out)
 	}
 }
 
+uint64_t
+rv_wire_size(const RvDoc *doc)
+{
+	uint64_t	n = 2 + 4 + (uint64_t) doc->lang_len + 4 + doc->body_len + 4;
+
+	if (doc->title)
+		n += 4 + (uint64_t) doc->title_len;
+	if (doc->author)
+		n += 4 + (uint64_t) doc->author_len;
+	if (doc->rating)
+		n += 4 + (uint64_t) doc->rating_len;
+	for (uint32_t i = 0; i < doc->nspans; i++)
+		n += 12 + (doc->spans[i].label ? (uint64_t) doc->spans[i].label_len : 0);
+	return n;
+}
+
 typedef struct Reader
 {
 	const unsigned char *p;
