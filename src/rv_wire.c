@@ -254,6 +254,17 @@ rv_wire_decode(const char *data, size_t len, RvError *err)
 		goto fail;
 	}
 
+	/*
+	 * A value that could not be output is refused (RV_ERR_LIMIT, as from
+	 * any input) before its text form is made for the check below.
+	 */
+	{
+		RvOutputLimits lim = {RV_OUTPUT_MAX_BUFFER, RV_OUTPUT_MAX_JSONB};
+
+		if (!rv_check_output_size(doc, &lim, err))
+			goto fail;
+	}
+
 	/* The value must be one that the text form produces. */
 	rv_buf_init(&text, doc->body_len + 128);
 	rv_format(doc, &text);
