@@ -70,3 +70,35 @@ SELECT '{"body": "x", "rating": 5}'::jsonb::review;
 
 -- jsonb cannot carry a NUL byte either (binary input is tested in review_binary).
 SELECT '{"body": "a\u0000b"}'::jsonb::review;
+
+-- A value whose printed forms PostgreSQL could not output is refused at input
+-- with 54000, before any analysis, whichever way it is built.  Canonical text
+-- can be 4 times the input (>!b!< prints as [spoiler]b[/spoiler]), and the
+-- jsonb value of review_to_jsonb holds at most 268435455 bytes: 13421772
+-- spans print as 268435440 bytes of text, 268435470 of jsonb, 15 too many.
+-- Each of these three statements builds 67 MB of input (about 3 s and 500 MB
+-- of backend memory); the exact boundary of every form is in the core unit
+-- tests (test/unit/test_output_size.c).
+SELECT pg_temp.try(repeat('>!b!<', 13421772));
+CREATE FUNCTION pg_temp.try_built(body text, how text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	msg text;
+	det text;
+BEGIN
+	IF how = 'review()' THEN
+		PERFORM review(body);
+	ELSE
+		PERFORM jsonb_build_object('body', body)::review;
+	END IF;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || msg || ' | ' || det;
+END $$;
+SELECT how, pg_temp.try_built(repeat('>!b!<', 13421772), how)
+FROM unnest(ARRAY['review()', 'jsonb']) AS how;
+-- Far below the limits no count is made; a value that prints 4 times its
+-- input is stored and printed in every form.
+SELECT length(r::text) AS text, length(review_to_jsonb(r)::text) AS jsonb_text,
+       r::text::review = r AS round_trip
+FROM (SELECT repeat('>!b!<', 100000)::review AS r) s;

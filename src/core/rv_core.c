@@ -100,6 +100,60 @@ rv_buf_init(RvBuf *b, size_t cap)
 	b->data = rv_alloc(b->cap);
 	b->len = 0;
 	b->data[0] = '\0';
+	b->tally = NULL;
+}
+
+void
+rv_buf_init_tally(RvBuf *b, RvTally *tally)
+{
+	memset(tally, 0, sizeof(*tally));
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	b->tally = tally;
+}
+
+/*
+ * Escapings of PostgreSQL's output: COPY TO's text format (CopyAttributeOutText)
+ * writes \b \f \n \r \t \v (the default delimiter is the tab) and a
+ * backslash as two bytes; jsonb output (escape_json) writes a double quote, a
+ * backslash, \b \f \n \r \t as two bytes and other bytes below 0x20 as
+ * \u00XX.
+ */
+void
+rv_tally_bytes(RvTally *t, const char *s, size_t len)
+{
+	t->bytes += len;
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		switch (c)
+		{
+			case '\\':
+				t->copy += 2, t->json += 2, t->json_copy += 4;
+				break;
+			case '"':
+				t->quotes++;
+				t->copy += 1, t->json += 2, t->json_copy += 3;
+				break;
+			case '\b':
+			case '\f':
+			case '\n':
+			case '\r':
+			case '\t':
+				t->copy += 2, t->json += 2, t->json_copy += 3;
+				break;
+			case '\v':
+				t->copy += 2, t->json += 6, t->json_copy += 7;
+				break;
+			default:
+				if (c < 0x20)
+					t->copy += 1, t->json += 6, t->json_copy += 7;
+				else
+					t->copy += 1, t->json += 1, t->json_copy += 1;
+		}
+	}
 }
 
 static void
@@ -121,6 +175,12 @@ buf_reserve(RvBuf *b, size_t extra)
 void
 rv_buf_append(RvBuf *b, const void *data, size_t len)
 {
+	if (b->tally)
+	{
+		rv_tally_bytes(b->tally, data, len);
+		b->len += len;
+		return;
+	}
 	buf_reserve(b, len);
 	memcpy(b->data + b->len, data, len);
 	b->len += len;
@@ -130,6 +190,12 @@ rv_buf_append(RvBuf *b, const void *data, size_t len)
 void
 rv_buf_append_char(RvBuf *b, char c)
 {
+	if (b->tally)
+	{
+		rv_tally_bytes(b->tally, &c, 1);
+		b->len++;
+		return;
+	}
 	buf_reserve(b, 1);
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
@@ -152,6 +218,17 @@ rv_buf_printf(RvBuf *b, const char *fmt,...)
 	va_end(ap);
 	if (n <= 0)
 		return;
+	if (b->tally)
+	{
+		char	   *tmp = rv_alloc((size_t) n + 1);
+
+		va_start(ap, fmt);
+		vsnprintf(tmp, (size_t) n + 1, fmt, ap);
+		va_end(ap);
+		rv_buf_append(b, tmp, (size_t) n);
+		rv_free(tmp);
+		return;
+	}
 	buf_reserve(b, (size_t) n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t) n + 1, fmt, ap);

@@ -67,15 +67,35 @@ extern void *rv_realloc(void *ptr, size_t size);
 extern void rv_free(void *ptr);
 extern char *rv_strndup(const char *s, size_t len);
 
-/* A growable byte buffer. */
+/*
+ * What a counting buffer (rv_buf_init_tally) keeps of the bytes appended to
+ * it: how long they are, and how long each escaping PostgreSQL applies on
+ * output would make them.
+ */
+typedef struct RvTally
+{
+	uint64_t	bytes;
+	uint64_t	copy;			/* COPY TO text: \b \f \n \r \t \v, backslash doubled */
+	uint64_t	quotes;			/* '"' bytes: COPY TO CSV doubles them */
+	uint64_t	json;			/* inside a JSON string, as jsonb prints it */
+	uint64_t	json_copy;		/* that JSON, as COPY TO text escapes it */
+} RvTally;
+
+/*
+ * A growable byte buffer; or, with tally set, one that only counts (data
+ * stays NULL and len grows).
+ */
 typedef struct RvBuf
 {
 	char	   *data;
 	size_t		len;
 	size_t		cap;
+	RvTally    *tally;
 } RvBuf;
 
 extern void rv_buf_init(RvBuf *b, size_t cap);
+extern void rv_buf_init_tally(RvBuf *b, RvTally *tally);
+extern void rv_tally_bytes(RvTally *t, const char *s, size_t len);
 extern void rv_buf_append(RvBuf *b, const void *data, size_t len);
 extern void rv_buf_append_char(RvBuf *b, char c);
 extern void rv_buf_append_str(RvBuf *b, const char *s);

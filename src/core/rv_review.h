@@ -33,6 +33,50 @@ extern void rv_format(const RvDoc *doc, RvBuf *out);
 /* Prints body with the marked spans wrapped in canonical markup. */
 extern void rv_format_body(const RvDoc *doc, RvBuf *out);
 
+/*
+ * The sizes in bytes of a review's printed forms: what PostgreSQL must hold
+ * in one buffer to output the value.
+ */
+typedef struct RvOutputSize
+{
+	uint64_t	text;			/* canonical text form (review_out) */
+	uint64_t	copy_text;		/* that, as COPY TO escapes it (text format) */
+	uint64_t	copy_csv;		/* that, as COPY TO quotes it (CSV), at most */
+	uint64_t	wire;			/* binary form (review_send) */
+	uint64_t	jsonb;			/* the jsonb value of review_to_jsonb, its data */
+	uint64_t	json_text;		/* that jsonb printed (jsonb_out) */
+	uint64_t	json_copy;		/* that, as COPY TO escapes it */
+	uint64_t	json_csv;		/* that, as COPY TO quotes it (CSV), at most */
+} RvOutputSize;
+
+extern void rv_output_size(const RvDoc *doc, RvOutputSize *size);
+
+/*
+ * What PostgreSQL can output.  buffer: the most bytes one output buffer holds
+ * (a StringInfo: MaxAllocSize - 1), which must take a row message's field
+ * count and length besides a printed value (RV_OUTPUT_ROW_OVERHEAD), or a
+ * COPY row's newline besides an escaped one (RV_OUTPUT_COPY_OVERHEAD).
+ * jsonb: the most data bytes of a jsonb object (JENTRY_OFFLENMASK).
+ */
+typedef struct RvOutputLimits
+{
+	uint64_t	buffer;
+	uint64_t	jsonb;
+} RvOutputLimits;
+
+#define RV_OUTPUT_MAX_BUFFER	((uint64_t) 0x3fffffff - 1)
+#define RV_OUTPUT_MAX_JSONB		((uint64_t) 0x0fffffff)
+#define RV_OUTPUT_ROW_OVERHEAD	6
+#define RV_OUTPUT_COPY_OVERHEAD	1
+
+/*
+ * Can every printed form of doc be output within lim?  If not, false with
+ * *err (RV_ERR_LIMIT) saying which form exceeds its limit and by how much.
+ * Cheap for values far below the limits (no count is made).
+ */
+extern bool rv_check_output_size(const RvDoc *doc, const RvOutputLimits *lim,
+								 RvError *err);
+
 /* Total order consistent with equality (all fields as written). */
 extern int	rv_doc_cmp(const RvDoc *a, const RvDoc *b);
 
@@ -40,6 +84,7 @@ extern int	rv_doc_cmp(const RvDoc *a, const RvDoc *b);
 #define RV_WIRE_VERSION 1
 extern void rv_wire_encode(const RvDoc *doc, RvBuf *out);
 extern RvDoc *rv_wire_decode(const char *data, size_t len, RvError *err);
+extern uint64_t rv_wire_size(const RvDoc *doc);	/* bytes rv_wire_encode writes */
 
 extern void rv_doc_free(RvDoc *doc);
 

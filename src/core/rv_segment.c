@@ -310,10 +310,100 @@ icu_fail:
 	return -1;
 }
 
+/*
+ * Elision: in French, Italian, Catalan and Irish a short word that loses its
+ * final vowel is written against the next word with an apostrophe
+ * ("l'amour", "dell'anima", "d'emocions").  ICU's word rules keep the two in
+ * one word (an apostrophe between letters is MidNumLet), so they are split
+ * here, as PostgreSQL's own parser does.  The lists are the elided articles,
+ * pronouns and prepositions of each language (those of Lucene's elision
+ * filters, plus Italian quell' and quest'), folded, without the apostrophe.
+ */
+static const char *const fr_elisions[] = {
+	"c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu",
+	"s", "t"
+};
+static const char *const it_elisions[] = {
+	"agl", "all", "c", "coll", "d", "dagl", "dall", "degl", "dell", "gl", "l",
+	"m", "negl", "nell", "pell", "quell", "quest", "s", "sugl", "sull", "t",
+	"un", "v"
+};
+static const char *const ca_elisions[] = {"d", "l", "m", "n", "s", "t"};
+static const char *const ga_elisions[] = {"b", "d", "m"};
+
+typedef struct ElisionList
+{
+	const char *lang;
+	const char *const *words;
+	size_t		n;
+} ElisionList;
+
+#define ELISIONS(l, a) {l, a, sizeof(a) / sizeof(a[0])}
+
+static const ElisionList elision_lists[] = {
+	ELISIONS("ca", ca_elisions), ELISIONS("fr", fr_elisions),
+	ELISIONS("ga", ga_elisions), ELISIONS("it", it_elisions)
+};
+
+#define RV_MAX_ELIDED 6			/* longest entry: "lorsqu", "puisqu" */
+
+/* The elision list for a BCP 47 tag's language, or NULL. */
+static const ElisionList *
+elision_list(const char *lang)
+{
+	size_t		n = strcspn(lang, "-_");
+
+	for (size_t i = 0; i < sizeof(elision_lists) / sizeof(elision_lists[0]); i++)
+		if (strlen(elision_lists[i].lang) == n &&
+			memcmp(elision_lists[i].lang, lang, n) == 0)
+			return &elision_lists[i];
+	return NULL;
+}
+
+/*
+ * If the word s[0..len) starts with an elided word of the list and an
+ * apostrophe (U+0027 or U+2019) with more of the word after it, the length
+ * in bytes of that prefix, apostrophe included; else 0.  Matching ignores
+ * ASCII case (every entry is ASCII).
+ */
+static size_t
+elision_prefix(const ElisionList *el, const char *s, size_t len)
+{
+	char		head[RV_MAX_ELIDED];
+	size_t		k;
+	size_t		apos;
+
+	for (k = 0; k < len && k < RV_MAX_ELIDED; k++)
+	{
+		char		c = s[k];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c < 'a' || c > 'z')
+			break;
+		head[k] = c;
+	}
+	if (k == 0 || k >= len)
+		return 0;
+	if (s[k] == '\'')
+		apos = 1;
+	else if (len - k >= 3 && memcmp(s + k, "\xE2\x80\x99", 3) == 0)
+		apos = 3;
+	else
+		return 0;
+	if (k + apos >= len)
+		return 0;
+	for (size_t i = 0; i < el->n; i++)
+		if (strlen(el->words[i]) == k && memcmp(el->words[i], head, k) == 0)
+			return k + apos;
+	return 0;
+}
+
 int64_t
 rv_words(const char *text, size_t len, const char *lang,
 		 RvWordCallback cb, void *arg, RvError *err)
 {
+	const ElisionList *el = elision_list(lang);
 	UText	   *ut;
 	UBreakIterator *brk;
 	RvBuf		folded;
@@ -336,6 +426,22 @@ rv_words(const char *text, size_t len, const char *lang,
 		/* Rule status below UBRK_WORD_NONE_LIMIT: spaces and punctuation. */
 		if (ubrk_getRuleStatus(brk) < UBRK_WORD_NONE_LIMIT)
 			continue;
+
+		/*
+		 * An elided word takes a word number, as a stop word does (phrase
+		 * distances then count as to_tsvector's positions), but it is not
+		 * reported: it is never a keyword.
+		 */
+		if (el != NULL)
+		{
+			size_t		k;
+
+			while ((k = elision_prefix(el, text + start, (size_t) (pos - start))) > 0)
+			{
+				start += (int32_t) k;
+				n++;
+			}
+		}
 		if (rv_fold(text + start, (size_t) (pos - start), &folded, err) < 0)
 		{
 			n = -1;

@@ -37,8 +37,11 @@ typedef bool (*RvWordCallback) (const RvWord *word, void *arg);
  * Calls cb for each word of text in order: runs of letters, digits, kana or
  * ideographs as ICU's word rules for lang find them (dictionary-based for
  * Chinese, Japanese, Thai, Khmer, Lao, Burmese); spaces and punctuation are
- * skipped.  The folded form is only valid during the call.  Returns the number
- * of words, or -1 with *err set.
+ * skipped.  In French, Italian, Catalan and Irish an elided word and its
+ * apostrophe ("l'", "dell'", "qu'", also with U+2019) are split off the word
+ * they lean on: the elided word takes a word number but is not reported, and
+ * the rest is reported as a word.  The folded form is only valid during the
+ * call.  Returns the number of words, or -1 with *err set.
  */
 extern int64_t rv_words(const char *text, size_t len, const char *lang,
 						RvWordCallback cb, void *arg, RvError *err);

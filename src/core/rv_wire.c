@@ -71,6 +71,22 @@ rv_wire_encode(const RvDoc *doc, RvBuf *out)
 	}
 }
 
+uint64_t
+rv_wire_size(const RvDoc *doc)
+{
+	uint64_t	n = 2 + 4 + (uint64_t) doc->lang_len + 4 + doc->body_len + 4;
+
+	if (doc->title)
+		n += 4 + (uint64_t) doc->title_len;
+	if (doc->author)
+		n += 4 + (uint64_t) doc->author_len;
+	if (doc->rating)
+		n += 4 + (uint64_t) doc->rating_len;
+	for (uint32_t i = 0; i < doc->nspans; i++)
+		n += 12 + (doc->spans[i].label ? (uint64_t) doc->spans[i].label_len : 0);
+	return n;
+}
+
 typedef struct Reader
 {
 	const unsigned char *p;
@@ -236,6 +252,17 @@ rv_wire_decode(const char *data, size_t len, RvError *err)
 		rv_error_set(err, RV_ERR_BINARY, 0, 0, "Unexpected data (%zu bytes) after the review at byte %zu.",
 					 r.left, r.pos);
 		goto fail;
+	}
+
+	/*
+	 * A value that could not be output is refused (RV_ERR_LIMIT, as from
+	 * any input) before its text form is made for the check below.
+	 */
+	{
+		RvOutputLimits lim = {RV_OUTPUT_MAX_BUFFER, RV_OUTPUT_MAX_JSONB};
+
+		if (!rv_check_output_size(doc, &lim, err))
+			goto fail;
 	}
 
 	/* The value must be one that the text form produces. */

@@ -24,9 +24,11 @@
 #include "tsearch/ts_public.h"
 #include "utils/memutils.h"
 #include "tsearch/ts_cache.h"
+#include "utils/jsonb.h"
 
 #include "pg_review.h"
 #include "rv_detect.h"
+#include "rv_review.h"
 #include "rv_segment.h"
 #include "rv_stopwords.h"
 
@@ -345,6 +347,11 @@ cmp_occurrence(const void *a, const void *b)
 	return (x->pos > y->pos) - (x->pos < y->pos);
 }
 
+/* What PostgreSQL can output: MaxAllocSize - 1 bytes in a buffer; jsonb data. */
+StaticAssertDecl(RV_OUTPUT_MAX_BUFFER == MaxAllocSize - 1, "RV_OUTPUT_MAX_BUFFER");
+StaticAssertDecl(RV_OUTPUT_MAX_JSONB == JENTRY_OFFLENMASK, "RV_OUTPUT_MAX_JSONB");
+static const RvOutputLimits review_output_limits = {RV_OUTPUT_MAX_BUFFER, RV_OUTPUT_MAX_JSONB};
+
 Review *
 review_from_doc(const RvDoc *doc)
 {
@@ -357,6 +364,13 @@ review_from_doc(const RvDoc *doc)
 	size_t		size;
 	Review	   *r;
 	uint32	   *pos;
+
+	/*
+	 * Every way a value is built comes here: refuse, before any analysis,
+	 * one that could be stored but not printed, dumped or cast to jsonb.
+	 */
+	if (!rv_check_output_size(doc, &review_output_limits, &err))
+		rv_report(&err, "review", NULL);
 
 	memset(&an, 0, sizeof(an));
 	snprintf(lang, sizeof(lang), "%.*s", (int) doc->lang_len, doc->lang);

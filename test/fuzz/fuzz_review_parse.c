@@ -4,7 +4,10 @@
  *
  * Properties: parsing never crashes; an accepted input prints canonically,
  * the canonical text re-parses to an equal document and prints
- * identically, and the binary wire form decodes to an equal document.
+ * identically, and the binary wire form decodes to an equal document; the
+ * counted sizes of the text and binary forms (rv_output_size) are theirs,
+ * and rv_check_output_size accepts at exactly the limits it counts and
+ * refuses one byte below.
  */
 #include <string.h>
 
@@ -43,6 +46,33 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	wire = rv_wire_decode(w.data, w.len, &err);
 	FUZZ_ASSERT(wire != NULL);
 	FUZZ_ASSERT(rv_doc_cmp(doc, wire) == 0);
+
+	{
+		RvOutputSize sz;
+		RvOutputLimits lim;
+
+		rv_output_size(doc, &sz);
+		FUZZ_ASSERT(sz.text == t1.len && sz.wire == w.len);
+		FUZZ_ASSERT(sz.copy_text >= sz.text && sz.json_text > sz.text && sz.jsonb > sz.text);
+		lim.buffer = sz.json_csv + RV_OUTPUT_COPY_OVERHEAD;
+		if (sz.json_copy + RV_OUTPUT_COPY_OVERHEAD > lim.buffer)
+			lim.buffer = sz.json_copy + RV_OUTPUT_COPY_OVERHEAD;
+		if (sz.wire + RV_OUTPUT_ROW_OVERHEAD > lim.buffer)
+			lim.buffer = sz.wire + RV_OUTPUT_ROW_OVERHEAD;
+		if (sz.copy_csv + RV_OUTPUT_COPY_OVERHEAD > lim.buffer)
+			lim.buffer = sz.copy_csv + RV_OUTPUT_COPY_OVERHEAD;
+		if (sz.copy_text + RV_OUTPUT_COPY_OVERHEAD > lim.buffer)
+			lim.buffer = sz.copy_text + RV_OUTPUT_COPY_OVERHEAD;
+		if (sz.json_text + RV_OUTPUT_ROW_OVERHEAD > lim.buffer)
+			lim.buffer = sz.json_text + RV_OUTPUT_ROW_OVERHEAD;
+		lim.jsonb = sz.jsonb;
+		FUZZ_ASSERT(rv_check_output_size(doc, &lim, &err));
+		lim.jsonb--;
+		FUZZ_ASSERT(!rv_check_output_size(doc, &lim, &err) && err.code == RV_ERR_LIMIT);
+		lim.jsonb++;
+		lim.buffer--;
+		FUZZ_ASSERT(!rv_check_output_size(doc, &lim, &err) && err.code == RV_ERR_LIMIT);
+	}
 
 	rv_doc_free(wire);
 	rv_doc_free(again);

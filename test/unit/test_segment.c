@@ -53,6 +53,8 @@ RV_TEST(sentences_japanese)
 typedef struct WordList
 {
 	char		words[32][64];
+	int			index[32];
+	int			start[32];
 	int			n;
 } WordList;
 
@@ -62,7 +64,11 @@ collect(const RvWord *w, void *arg)
 	WordList   *l = arg;
 
 	if (l->n < 32)
+	{
+		l->index[l->n] = (int) w->index;
+		l->start[l->n] = (int) w->start;
 		snprintf(l->words[l->n++], 64, "%s", w->folded);
+	}
 	return true;
 }
 
@@ -95,4 +101,54 @@ RV_TEST(words_japanese_dictionary_segmentation)
 			found = true;
 	}
 	CHECK(found);
+}
+
+RV_TEST(words_split_elisions)
+{
+	WordList	l = {0};
+	RvError		err = {0};
+	const char *t = "L'amour et d’émotions, jusqu'au bout";
+
+	/* l' and d' take word numbers 0 and 3, jusqu' number 5, none reported */
+	CHECK_EQ_INT(rv_words(t, strlen(t), "fr", collect, &l, &err), 8);
+	CHECK_EQ_INT(l.n, 5);
+	CHECK_EQ_STR(l.words[0], "amour");
+	CHECK_EQ_STR(l.words[1], "et");
+	CHECK_EQ_STR(l.words[2], "émotions");
+	CHECK_EQ_STR(l.words[3], "au");
+	CHECK_EQ_STR(l.words[4], "bout");
+	CHECK_EQ_INT(l.index[0], 1);
+	CHECK_EQ_INT(l.index[2], 4);
+	CHECK_EQ_INT(l.index[3], 6);
+	CHECK_EQ_INT(l.start[0], 2);
+	CHECK_EQ_INT(l.start[2], (int) (strstr(t, "émotions") - t));
+
+	/* a region subtag, Italian and Catalan lists, upper case */
+	l.n = 0;
+	t = "DELL'anima nell’ombra quest'uomo un'altra";
+	CHECK_EQ_INT(rv_words(t, strlen(t), "it-CH", collect, &l, &err), 8);
+	CHECK_EQ_INT(l.n, 4);
+	CHECK_EQ_STR(l.words[0], "anima");
+	CHECK_EQ_STR(l.words[1], "ombra");
+	CHECK_EQ_STR(l.words[2], "uomo");
+	CHECK_EQ_STR(l.words[3], "altra");
+	l.n = 0;
+	t = "l'amor d'emocions";
+	CHECK_EQ_INT(rv_words(t, strlen(t), "ca", collect, &l, &err), 4);
+	CHECK_EQ_STR(l.words[0], "amor");
+	CHECK_EQ_STR(l.words[1], "emocions");
+
+	/* not an elision: another language, a word not in the list, nothing after */
+	l.n = 0;
+	t = "l'amour aujourd'hui";
+	CHECK_EQ_INT(rv_words(t, strlen(t), "en", collect, &l, &err), 2);
+	CHECK_EQ_STR(l.words[0], "l'amour");
+	l.n = 0;
+	CHECK_EQ_INT(rv_words(t, strlen(t), "fr", collect, &l, &err), 3);
+	CHECK_EQ_STR(l.words[0], "amour");
+	CHECK_EQ_STR(l.words[1], "aujourd'hui");
+	l.n = 0;
+	t = "l' amour";
+	CHECK_EQ_INT(rv_words(t, strlen(t), "fr", collect, &l, &err), 2);
+	CHECK_EQ_STR(l.words[0], "l");
 }
