@@ -208,6 +208,25 @@ rv_query_free(RvQuery *q)
 	rv_free(q);
 }
 
+bool
+rv_term_valid(const char *s, size_t len, size_t *bad, uint32_t *cp)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		/* C0 and DEL; C1 is U+0080..U+009F, encoded as C2 80..C2 9F */
+		if (c < 0x20 || c == 0x7F ||
+			(c == 0xC2 && i + 1 < len && (unsigned char) s[i + 1] < 0xA0))
+		{
+			*bad = i;
+			*cp = c == 0xC2 ? (unsigned char) s[i + 1] : c;
+			return false;
+		}
+	}
+	return true;
+}
+
 uint32_t
 rv_query_nterms(const RvQuery *q)
 {
@@ -440,6 +459,7 @@ rv_query_deserialize(const char *data, size_t len, RvError *err)
 		if (it->op == RVQ_TERM)
 		{
 			size_t		bad;
+			uint32_t	cp;
 
 			if ((it->flags & ~(RVQ_PREFIX | RVQ_EXACT)) != 0 || it->distance != 0)
 				return bad_binary(q, err, "Binary reviewquery has invalid term flags.");
@@ -451,6 +471,14 @@ rv_query_deserialize(const char *data, size_t len, RvError *err)
 			sum += it->len;
 			if (!rv_utf8_valid(it->text, it->len, &bad))
 				return bad_binary(q, err, "Binary reviewquery has a term that is not valid UTF-8.");
+			if (!rv_term_valid(it->text, it->len, &bad, &cp))
+			{
+				rv_free(q);
+				rv_error_set(err, RV_ERR_BINARY, 0, 0,
+							 "Binary reviewquery has a term with the control character U+%04X; terms cannot contain control characters.",
+							 (unsigned) cp);
+				return NULL;
+			}
 		}
 		else
 		{

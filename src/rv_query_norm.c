@@ -74,6 +74,7 @@ place_term(Norm *nm, const RvQItem *it, uint64_t start, uint64_t *end)
 		uint32_t	pos = lx.pos ? lx.pos[k] : k;
 		uint8_t		flags = RVQ_EXACT;
 		size_t		bad;
+		uint32_t	cp;
 
 		if (k > 0 && pos <= last)
 		{
@@ -94,6 +95,13 @@ place_term(Norm *nm, const RvQItem *it, uint64_t start, uint64_t *end)
 			rv_error_set(nm->err, RV_ERR_ENCODING, 0, it->offset,
 						 "A lexeme of the query term at character %u is not valid UTF-8.",
 						 it->offset);
+			return false;
+		}
+		if (!rv_term_valid(lx.lex[k], lx.len[k], &bad, &cp))
+		{
+			rv_error_set(nm->err, RV_ERR_INTERNAL, 0, it->offset,
+						 "A lexeme of the query term at character %u contains the control character U+%04X.",
+						 it->offset, (unsigned) cp);
 			return false;
 		}
 		last = pos;

@@ -129,10 +129,22 @@ take_escaped(Parser *ps)
 static int32_t
 finish_term(Parser *ps, size_t start, uint8_t flags)
 {
+	size_t		bad;
+	uint32_t	cp;
+
 	if (ps->p < ps->len && ps->s[ps->p] == '*')
 	{
 		flags |= RVQ_PREFIX;
 		ps->p++;
+	}
+	if (!rv_term_valid(ps->word.data, ps->word.len, &bad, &cp))
+	{
+		uint32_t	pos = charpos(ps, start);
+
+		rv_error_set(ps->err, RV_ERR_SYNTAX, 0, pos,
+					 "Term at character %u contains the control character U+%04X; terms cannot contain control characters.",
+					 pos, (unsigned) cp);
+		return -1;
 	}
 	if (ps->word.len > RVQ_MAX_TERM_LEN)
 	{
