@@ -457,6 +457,111 @@ RV_TEST(query_encoding_and_limits)
 	free(big);
 }
 
+/* A normalizer that turns every term into the lexeme "\x01" + term. */
+static bool
+marking_normalize(void *arg, const RvQItem *term, RvQLexemes *out, RvError *err)
+{
+	static char mbuf[64];
+	static const char *mlex[1];
+	static uint32_t mlen[1];
+
+	mbuf[0] = '\x01';
+	memcpy(mbuf + 1, term->text, term->len < 60 ? term->len : 60);
+	mlex[0] = mbuf;
+	mlen[0] = 1 + (term->len < 60 ? term->len : 60);
+	out->lex = mlex;
+	out->len = mlen;
+	out->pos = NULL;
+	out->n = 1;
+	return true;
+}
+
+RV_TEST(query_normalize_refuses_control_lexemes)
+{
+	RvError		err = {0};
+	RvQuery    *raw = rv_query_parse("captain", 7, &err);
+	RvQuery    *q;
+
+	CHECK(raw != NULL);
+	q = rv_query_normalize(raw, marking_normalize, NULL, &err);
+	CHECK(q == NULL);
+	CHECK(strstr(err.detail, "control character U+0001") != NULL);
+	rv_query_free(raw);
+}
+
+/* No term may hold a control character: such a term could reach hidden-only GIN keys. */
+RV_TEST(query_terms_without_control_characters)
+{
+	RvError		err = {0};
+	size_t		bad;
+	uint32_t	cp;
+	char		buf[64];
+
+	CHECK(rv_term_valid("captain", 7, &bad, &cp));
+	CHECK(rv_term_valid("caf\xC3\xA9 \xC2\xA0x", 9, &bad, &cp));	/* U+00A0 is no control */
+	CHECK(!rv_term_valid("\x01" "captain", 8, &bad, &cp));
+	CHECK_EQ_INT(bad, 0);
+	CHECK_EQ_INT(cp, 1);
+	CHECK(!rv_term_valid("ab\x7F", 3, &bad, &cp));
+	CHECK_EQ_INT(bad, 2);
+	CHECK_EQ_INT(cp, 0x7F);
+	CHECK(!rv_term_valid("\xC3\xA9\xC2\x9F", 4, &bad, &cp));	/* C1 U+009F */
+	CHECK_EQ_INT(bad, 2);
+	CHECK_EQ_INT(cp, 0x9F);
+
+	for (int c = 1; c < 0x20; c++)
+	{
+		/* quoted, quoted prefix, escaped in a bare word: always refused */
+		const char *forms[] = {"'%ccaptain'", "'%ccapt'*", "'cap%ctain'", "\\%ccaptain",
+		"x | '%cx'", "\"the \\%ccaptain\""};
+
+		for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+		{
+			RvQuery    *q;
+
+			snprintf(buf, sizeof(buf), forms[f], c);
+			q = rv_query_parse(buf, strlen(buf), &err);
+			CHECK(q == NULL);
+			CHECK_EQ_INT(err.code, RV_ERR_SYNTAX);
+			CHECK(strstr(err.detail, "control character") != NULL);
+		}
+		/* bare: a syntax error too, unless white space, which separates words */
+		snprintf(buf, sizeof(buf), "cap%ctain", c);
+		{
+			RvQuery    *q = rv_query_parse(buf, strlen(buf), &err);
+
+			if (c >= 0x09 && c <= 0x0D)
+			{
+				CHECK(q != NULL);
+				CHECK_EQ_INT(q->nitems, 3);
+				rv_query_free(q);
+			}
+			else
+				CHECK(q == NULL);
+		}
+	}
+	CHECK_EQ_STR(qout("'a\x1f' & b"), "ERROR");
+	CHECK_EQ_INT(qerr("x '\x01y'").offset, 3);
+	CHECK_EQ_STR(qerr("x '\x01y'").detail,
+				 "Term at character 3 contains the control character U+0001; terms cannot contain control characters.");
+	CHECK_EQ_STR(qout("'x\xC2\x85y'"), "ERROR");	/* C1 inside quotes */
+	CHECK_EQ_STR(qout("x\xC2\x85y"), "'x' & 'y'");	/* NEL outside quotes: white space */
+
+	/* binary: one exact term "\x01x" */
+	{
+		const unsigned char ctl[] = {1, 1, 0, 0, 0, 1, 2, 0, 0, 2, 0, 0, 0, 0x01, 'x'};
+		const unsigned char ok[] = {1, 1, 0, 0, 0, 1, 2, 0, 0, 2, 0, 0, 0, 'y', 'x'};
+		RvQuery    *q;
+
+		CHECK(rv_query_deserialize((const char *) ctl, sizeof(ctl), &err) == NULL);
+		CHECK_EQ_INT(err.code, RV_ERR_BINARY);
+		CHECK(strstr(err.detail, "U+0001") != NULL);
+		q = rv_query_deserialize((const char *) ok, sizeof(ok), &err);
+		CHECK(q != NULL);
+		rv_query_free(q);
+	}
+}
+
 /* ---------- normalization ---------- */
 
 RV_TEST(query_normalize_stop_words)
