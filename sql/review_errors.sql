@@ -70,3 +70,28 @@ SELECT '{"body": "x", "rating": 5}'::jsonb::review;
 
 -- jsonb cannot carry a NUL byte either (binary input is tested in review_binary).
 SELECT '{"body": "a\u0000b"}'::jsonb::review;
+
+-- Input quoted in a message is cut at a character boundary, never inside a
+-- character (which would make the message invalid UTF-8): each message and
+-- detail below is checked to be valid UTF-8 (convert_from verifies it).
+CREATE FUNCTION pg_temp.try_utf8(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	msg text;
+	det text;
+BEGIN
+	EXECUTE stmt;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || convert_from(convert_to(msg, 'UTF8'), 'UTF8')
+		|| ' | ' || convert_from(convert_to(det, 'UTF8'), 'UTF8');
+END $$;
+SELECT pg_temp.try_utf8(stmt) FROM (VALUES
+	(format('SELECT %L::review', E'---\nrating: ' || repeat('★', 100) || E'\n---\nx')),
+	(format('SELECT %L::review', E'---\nrating: 1' || repeat('½', 30) || E'\n---\nx')),
+	(format('SELECT %L::review', E'---\nlang: ' || repeat('é', 30) || E'\n---\nx')),
+	(format('SELECT review(%L, rating => %L)', 'x', 'x' || repeat('映', 20))),
+	(format('SELECT reviewquery(%L, %L)', 'x', repeat('映', 20))),
+	(format('SELECT %L::jsonb::review', jsonb_build_object('body', 'x', repeat('é', 30), 'y'))),
+	(format('SELECT %L::reviewquery', repeat('映', 30) || ')'))
+) AS v(stmt);
