@@ -95,3 +95,7 @@ SELECT pg_temp.try_utf8(stmt) FROM (VALUES
 	(format('SELECT %L::jsonb::review', jsonb_build_object('body', 'x', repeat('é', 30), 'y'))),
 	(format('SELECT %L::reviewquery', repeat('映', 30) || ')'))
 ) AS v(stmt);
+
+-- Malformed and overlong numbers in a rating say so.
+SELECT pg_temp.try(E'---\nrating: ' || r || E'\n---\nx') FROM (VALUES
+	('1e308/10'), ('4.5.5/5'), ('4/5.0.1'), ('1234567890123/10'), ('99.5.1%'), ('4.5')) v(r);

@@ -132,6 +132,22 @@ RV_TEST(ratings)
 	}
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		CHECK(!rv_rating_parse(bad[i], strlen(bad[i]), &v, why, sizeof(why)));
+
+	/* malformed and overlong numbers say so, rather than "needs a scale" */
+	CHECK(!rv_rating_parse("1e308/10", 8, &v, why, sizeof(why)));
+	CHECK_EQ_STR(why, "The number \"1e308\" is malformed: write numbers as plain decimals such as 4.5, without an exponent.");
+	CHECK(!rv_rating_parse("4.5.5/5", 7, &v, why, sizeof(why)));
+	CHECK_EQ_STR(why, "The number \"4.5.5\" is malformed: write numbers as plain decimals such as 4.5, with one decimal point at most.");
+	CHECK(!rv_rating_parse("4/5.0.1", 7, &v, why, sizeof(why)));
+	CHECK(strstr(why, "\"5.0.1\" is malformed") != NULL);
+	CHECK(!rv_rating_parse("1234567890123/10", 16, &v, why, sizeof(why)));
+	CHECK_EQ_STR(why, "The number \"1234567890123\" is out of range: a number in a rating has at most 12 characters.");
+	CHECK(!rv_rating_parse("2E-3%", 5, &v, why, sizeof(why)));
+	CHECK(strstr(why, "\"2E-3\" is malformed") != NULL);
+	CHECK(rv_rating_parse("123456789012/123456789012", 25, &v, why, sizeof(why)));
+	CHECK(v > 99.99f);
+	CHECK(!rv_rating_parse("4.5", 3, &v, why, sizeof(why)));
+	CHECK_EQ_STR(why, "A rating needs a scale: write it as N/M, for example 4.5/5.");
 }
 
 RV_TEST(language_tags)
