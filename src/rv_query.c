@@ -87,6 +87,59 @@ rvq_add_op(RvQBuilder *b, RvQOp op, int32_t left, int32_t right,
 	return i;
 }
 
+static int32_t
+add_chain(RvQBuilder *b, RvQOp op, const int32_t *operands, const uint16_t *dist,
+		  const uint32_t *offsets, uint32_t lo, uint32_t hi, RvError *err)
+{
+	/* the left half takes the middle one: three operands are (a op b) op c */
+	uint32_t	m = lo + (hi - lo + 1) / 2;
+	int32_t		l,
+				r;
+
+	if (hi - lo == 1)
+		return operands[lo];
+	l = add_chain(b, op, operands, dist, offsets, lo, m, err);
+	if (l < 0)
+		return -1;
+	r = add_chain(b, op, operands, dist, offsets, m, hi, err);
+	if (r < 0)
+		return -1;
+	return rvq_add_op(b, op, l, r, dist ? dist[m] : 0, offsets ? offsets[m] : 0, err);
+}
+
+int32_t
+rvq_add_chain(RvQBuilder *b, RvQOp op, const int32_t *operands,
+			  const uint16_t *dist, const uint32_t *offsets, uint32_t n,
+			  RvError *err)
+{
+	return add_chain(b, op, operands, dist, offsets, 0, n, err);
+}
+
+void
+rvq_chain_push(RvQChain *c, int32_t operand, uint16_t dist, uint32_t offset)
+{
+	if (c->n == c->cap)
+	{
+		c->cap = c->cap ? c->cap * 2 : 8;
+		c->operands = rv_realloc(c->operands, c->cap * sizeof(int32_t));
+		c->dist = rv_realloc(c->dist, c->cap * sizeof(uint16_t));
+		c->offsets = rv_realloc(c->offsets, c->cap * sizeof(uint32_t));
+	}
+	c->operands[c->n] = operand;
+	c->dist[c->n] = dist;
+	c->offsets[c->n] = offset;
+	c->n++;
+}
+
+void
+rvq_chain_free(RvQChain *c)
+{
+	rv_free(c->operands);
+	rv_free(c->dist);
+	rv_free(c->offsets);
+	memset(c, 0, sizeof(*c));
+}
+
 RvQuery *
 rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 {
@@ -302,7 +355,10 @@ out_item(const RvQuery *q, uint32_t i, RvBuf *out)
 			return out_operand(q, i + 1,
 							   precedence(q->items[i + 1].op) < prec, out);
 		default:
-			/* binary, left-associative: same precedence on the right needs ( ) */
+			/*
+			 * binary and associative (AND, OR, PHRASE): only a looser
+			 * operand needs ( ), on either side
+			 */
 			j = out_operand(q, i + 1,
 							precedence(q->items[i + 1].op) < prec, out);
 			if (it->op == RVQ_AND)
@@ -313,7 +369,7 @@ out_item(const RvQuery *q, uint32_t i, RvBuf *out)
 				rv_buf_append(out, " <-> ", 5);
 			else
 				rv_buf_printf(out, " <%u> ", (unsigned) it->distance);
-			return out_operand(q, j, precedence(q->items[j].op) <= prec, out);
+			return out_operand(q, j, precedence(q->items[j].op) < prec, out);
 	}
 }
 

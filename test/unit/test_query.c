@@ -290,12 +290,14 @@ RV_TEST(query_precedence_and_implicit_and)
 	CHECK_EQ_STR(qout("a b | c d"), "'a' & 'b' | 'c' & 'd'");
 	CHECK_EQ_STR(qout("a & (b | c)"), "'a' & ( 'b' | 'c' )");
 	CHECK_EQ_STR(qout("(a | b) c"), "( 'a' | 'b' ) & 'c'");
-	CHECK_EQ_STR(qout("a | (b | c)"), "'a' | ( 'b' | 'c' )");
+	/* AND, OR and phrases are associative: a same-operator group needs no ( ) */
+	CHECK_EQ_STR(qout("a | (b | c)"), "'a' | 'b' | 'c'");
 	CHECK_EQ_STR(qout("(a | b) | c"), "'a' | 'b' | 'c'");
 	CHECK_EQ_STR(qout("((a))"), "'a'");
 	CHECK_EQ_STR(qout("a <-> b & c"), "'a' <-> 'b' & 'c'");
 	CHECK_EQ_STR(qout("a & b <-> c"), "'a' & 'b' <-> 'c'");
-	CHECK_EQ_STR(qout("a <-> (b <-> c)"), "'a' <-> ( 'b' <-> 'c' )");
+	CHECK_EQ_STR(qout("a <-> (b <-> c)"), "'a' <-> 'b' <-> 'c'");
+	CHECK_EQ_STR(qout("a & (b & c) & (d | e)"), "'a' & 'b' & 'c' & ( 'd' | 'e' )");
 	CHECK_EQ_STR(qout("!a b"), "!'a' & 'b'");
 	CHECK_EQ_STR(qout("!(a b)"), "!( 'a' & 'b' )");
 	CHECK_EQ_STR(qout("!!a"), "!!'a'");
@@ -304,7 +306,7 @@ RV_TEST(query_precedence_and_implicit_and)
 	CHECK_EQ_STR(qout("a\"b c\"(d)"), "'a' & 'b' <-> 'c' & 'd'");
 	CHECK_EQ_STR(qout("a<->b<2>c"), "'a' <-> 'b' <2> 'c'");
 	CHECK_EQ_STR(qout("\"a b\" <-> c"), "'a' <-> 'b' <-> 'c'");
-	CHECK_EQ_STR(qout("a <-> \"b c\""), "'a' <-> ( 'b' <-> 'c' )");
+	CHECK_EQ_STR(qout("a <-> \"b c\""), "'a' <-> 'b' <-> 'c'");
 }
 
 RV_TEST(query_syntax_errors)
@@ -421,7 +423,47 @@ RV_TEST(query_encoding_and_limits)
 	CHECK_EQ_INT(q->nitems, 1);
 	rv_query_free(q);
 
-	/* long implicit AND chains: fine up to the tree depth, then an error */
+	/* flat chains of any operator: only the item limit bounds them */
+	for (int op = 0; op < 4; op++)
+	{
+		static const char *const sep[] = {" | ", " & ", " ", " <-> "};
+		RvQuery    *nq;
+
+		n = 0;
+		if (op == 3)
+			big[n++] = '"';
+		for (int i = 0; i < 8000; i++)
+		{
+			if (i > 0)
+			{
+				const char *sp = op == 3 ? " " : sep[op];
+
+				memcpy(big + n, sp, strlen(sp));
+				n += strlen(sp);
+			}
+			n += (size_t) snprintf(big + n, 16, "w%d", i);
+		}
+		if (op == 3)
+			big[n++] = '"';
+		q = rv_query_parse(big, n, &err);
+		CHECK(q != NULL);
+		CHECK_EQ_INT(q->nitems, 15999);
+		nq = rv_query_normalize(q, id_normalize, NULL, &err);
+		CHECK(nq != NULL);
+		CHECK_EQ_INT(nq->nitems, 15999);
+		rv_query_free(nq);
+		rv_query_free(q);
+	}
+	/* w0 | ... | w8200: 16401 items, over the item limit, not "too deep" */
+	n = 0;
+	for (int i = 0; i <= 8200; i++)
+		n += (size_t) snprintf(big + n, 16, i ? " | w%d" : "w%d", i);
+	q = rv_query_parse(big, n, &err);
+	CHECK(q == NULL);
+	CHECK_EQ_INT(err.code, RV_ERR_LIMIT);
+	CHECK_EQ_STR(err.detail, "Query has more than 16384 items.");
+
+	/* long implicit AND chains */
 	n = 0;
 	for (int i = 0; i < 1000; i++)
 	{
@@ -744,8 +786,8 @@ RV_TEST(query_out_parse_round_trip_exact)
 	/* all-quoted input (already EXACT) round-trips without normalizing */
 	const char *cases[] = {
 		"'a' & ( 'b' | 'c' ) & !'d'", "'a' | 'b' & 'c'", "( 'a' | 'b' ) & 'c'",
-		"'a' <-> ( 'b' <2> 'c' )", "!( 'a' <-> 'b' ) | 'c'*", "'it''s' & 'x\\\\y'",
-		"!!!'a'", "'a' & ( 'b' & 'c' )", "'a' | ( 'b' | 'c' )", NULL
+		"'a' <-> 'b' <2> 'c'", "!( 'a' <-> 'b' ) | 'c'*", "'it''s' & 'x\\\\y'",
+		"!!!'a'", "'a' & 'b' & 'c'", "'a' | 'b' | 'c' | 'd' | 'e'", NULL
 	};
 
 	for (int i = 0; cases[i]; i++)
