@@ -406,7 +406,8 @@ too_deep(Parser *ps)
 	uint32_t	pos = charpos(ps, ps->tok_start);
 
 	rv_error_set(ps->err, RV_ERR_LIMIT, 0, pos,
-				 "Query is too deeply nested at character %u.", pos);
+				 "Query nests parentheses and ! more than %d levels deep at character %u.",
+				 RVQ_MAX_DEPTH, pos);
 	return -1;
 }
 
