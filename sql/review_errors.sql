@@ -126,3 +126,5 @@ SELECT pg_temp.try_query(repeat('!', 256) || 'w1999');
 SELECT pg_temp.try_query(repeat('!', 257) || 'w1999');
 -- Parentheses each holding a chain nest as deep.
 SELECT pg_temp.try_query(repeat('x | y | (', 256) || 'w1999' || repeat(')', 256));
+SELECT pg_temp.try_query(repeat('(' || (SELECT string_agg('x' || g, ' | ') FROM generate_series(1, 31) g) || ' | ', 255)
+                         || 'w1999' || repeat(')', 255));

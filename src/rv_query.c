@@ -144,6 +144,7 @@ RvQuery *
 rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 {
 	uint32_t	nitems = 0;
+	uint32_t	maxdepth = 0;
 	size_t		textlen = 0;
 	int32_t    *stack;
 	uint32_t   *depth;
@@ -151,7 +152,7 @@ rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 	RvQuery    *q;
 	char	   *text;
 
-	/* Pass 1 (iterative: the tree may be a long left-deep chain): size, depth. */
+	/* Pass 1 (iterative): size and depth; too many items is the error to report. */
 	stack = rv_alloc((b->n + 1) * sizeof(int32_t));
 	depth = rv_alloc((b->n + 1) * sizeof(uint32_t));
 	if (root >= 0)
@@ -167,15 +168,8 @@ rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 		sp--;
 		nd = &b->nodes[stack[sp]];
 		d = depth[sp];
-		if (d > RVQ_MAX_TREE_DEPTH)
-		{
-			rv_free(stack);
-			rv_free(depth);
-			rv_error_set(err, RV_ERR_LIMIT, 0, 0,
-						 "Query is too deeply nested (more than %d levels).",
-						 RVQ_MAX_TREE_DEPTH);
-			return NULL;
-		}
+		if (d > maxdepth)
+			maxdepth = d;
 		nitems++;
 		textlen += nd->len;
 		if (nd->right >= 0)
@@ -189,12 +183,17 @@ rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 			depth[sp++] = d + 1;
 		}
 	}
-	if (nitems > RVQ_MAX_ITEMS)
+	if (nitems > RVQ_MAX_ITEMS || maxdepth > RVQ_MAX_TREE_DEPTH)
 	{
 		rv_free(stack);
 		rv_free(depth);
-		rv_error_set(err, RV_ERR_LIMIT, 0, 0,
-					 "Query has more than %d items.", RVQ_MAX_ITEMS);
+		if (nitems > RVQ_MAX_ITEMS)
+			rv_error_set(err, RV_ERR_LIMIT, 0, 0,
+						 "Query has more than %d items.", RVQ_MAX_ITEMS);
+		else
+			rv_error_set(err, RV_ERR_LIMIT, 0, 0,
+						 "Query is too deeply nested (more than %d levels).",
+						 RVQ_MAX_TREE_DEPTH);
 		return NULL;
 	}
 

@@ -37,7 +37,10 @@
 
 /* Limits; exceeding one is RV_ERR_LIMIT (distance: RV_ERR_SYNTAX on input). */
 #define RVQ_MAX_DEPTH		256 /* parser nesting: ( and ! */
-#define RVQ_MAX_TREE_DEPTH	1024	/* item tree depth (long a & b & ... chains) */
+#define RVQ_MAX_TREE_DEPTH	4096	/* item tree depth: chains are balanced, so
+										 * 256 levels of ( and ! within
+										 * RVQ_MAX_ITEMS stay well below it;
+										 * binary input may not exceed it */
 #define RVQ_MAX_ITEMS		16384
 #define RVQ_MAX_TERM_LEN	2047	/* bytes */
 #define RVQ_MAX_DISTANCE	16384
