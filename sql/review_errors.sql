@@ -102,3 +102,61 @@ FROM unnest(ARRAY['review()', 'jsonb']) AS how;
 SELECT length(r::text) AS text, length(review_to_jsonb(r)::text) AS jsonb_text,
        r::text::review = r AS round_trip
 FROM (SELECT repeat('>!b!<', 100000)::review AS r) s;
+
+-- Input quoted in a message is cut at a character boundary, never inside a
+-- character (which would make the message invalid UTF-8): each message and
+-- detail below is checked to be valid UTF-8 (convert_from verifies it).
+CREATE FUNCTION pg_temp.try_utf8(stmt text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	msg text;
+	det text;
+BEGIN
+	EXECUTE stmt;
+	RETURN 'ok';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || convert_from(convert_to(msg, 'UTF8'), 'UTF8')
+		|| ' | ' || convert_from(convert_to(det, 'UTF8'), 'UTF8');
+END $$;
+SELECT pg_temp.try_utf8(stmt) FROM (VALUES
+	(format('SELECT %L::review', E'---\nrating: ' || repeat('★', 100) || E'\n---\nx')),
+	(format('SELECT %L::review', E'---\nrating: 1' || repeat('½', 30) || E'\n---\nx')),
+	(format('SELECT %L::review', E'---\nlang: ' || repeat('é', 30) || E'\n---\nx')),
+	(format('SELECT review(%L, rating => %L)', 'x', 'x' || repeat('映', 20))),
+	(format('SELECT reviewquery(%L, %L)', 'x', repeat('映', 20))),
+	(format('SELECT %L::jsonb::review', jsonb_build_object('body', 'x', repeat('é', 30), 'y'))),
+	(format('SELECT %L::reviewquery', repeat('映', 30) || ')'))
+) AS v(stmt);
+
+-- Malformed and overlong numbers in a rating say so.
+SELECT pg_temp.try(E'---\nrating: ' || r || E'\n---\nx') FROM (VALUES
+	('1e308/10'), ('4.5.5/5'), ('4/5.0.1'), ('1234567890123/10'), ('99.5.1%'), ('4.5')) v(r);
+
+-- reviewquery limits: a flat chain of any operator is bounded only by the
+-- 16,384 items (it used to be refused as "too deeply nested" past 1,024
+-- levels); parentheses and ! nest at most 256 deep.
+CREATE FUNCTION pg_temp.try_query(t text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	msg text;
+	det text;
+	q reviewquery;
+BEGIN
+	q := t::reviewquery;
+	RETURN 'ok, ' || length(q::text) || ' characters, matches w1999: '
+		|| (E'a w1999 b'::review @@ q)::text;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS msg = MESSAGE_TEXT, det = PG_EXCEPTION_DETAIL;
+	RETURN SQLSTATE || ' ' || left(msg, 60) || ' | ' || det;
+END $$;
+SELECT n, sep, pg_temp.try_query((SELECT string_agg('w' || g, sep) FROM generate_series(1, n) g))
+FROM (VALUES (2000, ' | '), (2000, ' & '), (2000, ' '), (8192, ' | '), (8193, ' | ')) v(n, sep);
+SELECT pg_temp.try_query('"' || (SELECT string_agg('w' || g, ' ') FROM generate_series(1, 2000) g) || '"');
+SELECT pg_temp.try_query(repeat('(', 255) || 'w1999' || repeat(')', 255));
+SELECT pg_temp.try_query(repeat('(', 256) || 'w1999' || repeat(')', 256));
+SELECT pg_temp.try_query(repeat('(', 257) || 'w1999' || repeat(')', 257));
+SELECT pg_temp.try_query(repeat('!', 256) || 'w1999');
+SELECT pg_temp.try_query(repeat('!', 257) || 'w1999');
+-- Parentheses each holding a chain nest as deep.
+SELECT pg_temp.try_query(repeat('x | y | (', 256) || 'w1999' || repeat(')', 256));
+SELECT pg_temp.try_query(repeat('(' || (SELECT string_agg('x' || g, ' | ') FROM generate_series(1, 31) g) || ' | ', 255)
+                         || 'w1999' || repeat(')', 255));

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "rv_core.h"
+#include "rv_utf8.h"
 
 static void *
 default_alloc(size_t size)
@@ -82,6 +83,7 @@ rv_error_set(RvError *err, RvErrCode code, int line, int64_t offset,
 			 const char *fmt,...)
 {
 	va_list		ap;
+	int			n;
 
 	if (err == NULL)
 		return;
@@ -89,8 +91,20 @@ rv_error_set(RvError *err, RvErrCode code, int line, int64_t offset,
 	err->line = line;
 	err->offset = offset;
 	va_start(ap, fmt);
-	vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
+	n = vsnprintf(err->detail, sizeof(err->detail), fmt, ap);
 	va_end(ap);
+	/* cut short: drop a character the cut left incomplete */
+	if (n >= (int) sizeof(err->detail))
+	{
+		size_t		len = strlen(err->detail);
+		size_t		i = len;
+
+		while (i > 0 && ((unsigned char) err->detail[i - 1] & 0xC0) == 0x80)
+			i--;
+		if (i > 0 && (unsigned char) err->detail[i - 1] >= 0xC0 &&
+			(size_t) rv_utf8_seqlen((unsigned char) err->detail[i - 1]) > len - (i - 1))
+			err->detail[i - 1] = '\0';
+	}
 }
 
 void

@@ -167,9 +167,11 @@ set_meta(RvDoc *doc, MetaKey key, const char *v, size_t vlen, int line, RvError 
 					v++, vlen--;
 				if (!rv_rating_parse(v, vlen, &norm, why, sizeof(why)))
 				{
+					size_t		shown = rv_utf8_clip(v, vlen, 40);
+
 					rv_error_set(err, RV_ERR_SYNTAX, line, 0,
-								 "Invalid rating \"%.*s\"%s. %s",
-								 (int) (vlen > 40 ? 40 : vlen), v, where, why);
+								 "Invalid rating \"%.*s%s\"%s. %s",
+								 (int) shown, v, shown < vlen ? "..." : "", where, why);
 					return false;
 				}
 				doc->rating = rv_strndup(v, vlen);
@@ -183,9 +185,11 @@ set_meta(RvDoc *doc, MetaKey key, const char *v, size_t vlen, int line, RvError 
 
 				if (!rv_lang_canonical(v, vlen, canon, sizeof(canon)))
 				{
+					size_t		shown = rv_utf8_clip(v, vlen, 40);
+
 					rv_error_set(err, RV_ERR_SYNTAX, line, 0,
-								 "Invalid language tag \"%.*s\"%s: expected a BCP 47 tag such as en, fr-CA or zh-Hant.",
-								 (int) (vlen > 40 ? 40 : vlen), v, where);
+								 "Invalid language tag \"%.*s%s\"%s: expected a BCP 47 tag such as en, fr-CA or zh-Hant.",
+								 (int) shown, v, shown < vlen ? "..." : "", where);
 					return false;
 				}
 				rv_free((void *) doc->lang);

@@ -87,10 +87,64 @@ rvq_add_op(RvQBuilder *b, RvQOp op, int32_t left, int32_t right,
 	return i;
 }
 
+static int32_t
+add_chain(RvQBuilder *b, RvQOp op, const int32_t *operands, const uint16_t *dist,
+		  const uint32_t *offsets, uint32_t lo, uint32_t hi, RvError *err)
+{
+	/* the left half takes the middle one: three operands are (a op b) op c */
+	uint32_t	m = lo + (hi - lo + 1) / 2;
+	int32_t		l,
+				r;
+
+	if (hi - lo == 1)
+		return operands[lo];
+	l = add_chain(b, op, operands, dist, offsets, lo, m, err);
+	if (l < 0)
+		return -1;
+	r = add_chain(b, op, operands, dist, offsets, m, hi, err);
+	if (r < 0)
+		return -1;
+	return rvq_add_op(b, op, l, r, dist ? dist[m] : 0, offsets ? offsets[m] : 0, err);
+}
+
+int32_t
+rvq_add_chain(RvQBuilder *b, RvQOp op, const int32_t *operands,
+			  const uint16_t *dist, const uint32_t *offsets, uint32_t n,
+			  RvError *err)
+{
+	return add_chain(b, op, operands, dist, offsets, 0, n, err);
+}
+
+void
+rvq_chain_push(RvQChain *c, int32_t operand, uint16_t dist, uint32_t offset)
+{
+	if (c->n == c->cap)
+	{
+		c->cap = c->cap ? c->cap * 2 : 8;
+		c->operands = rv_realloc(c->operands, c->cap * sizeof(int32_t));
+		c->dist = rv_realloc(c->dist, c->cap * sizeof(uint16_t));
+		c->offsets = rv_realloc(c->offsets, c->cap * sizeof(uint32_t));
+	}
+	c->operands[c->n] = operand;
+	c->dist[c->n] = dist;
+	c->offsets[c->n] = offset;
+	c->n++;
+}
+
+void
+rvq_chain_free(RvQChain *c)
+{
+	rv_free(c->operands);
+	rv_free(c->dist);
+	rv_free(c->offsets);
+	memset(c, 0, sizeof(*c));
+}
+
 RvQuery *
 rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 {
 	uint32_t	nitems = 0;
+	uint32_t	maxdepth = 0;
 	size_t		textlen = 0;
 	int32_t    *stack;
 	uint32_t   *depth;
@@ -98,7 +152,7 @@ rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 	RvQuery    *q;
 	char	   *text;
 
-	/* Pass 1 (iterative: the tree may be a long left-deep chain): size, depth. */
+	/* Pass 1 (iterative): size and depth; too many items is the error to report. */
 	stack = rv_alloc((b->n + 1) * sizeof(int32_t));
 	depth = rv_alloc((b->n + 1) * sizeof(uint32_t));
 	if (root >= 0)
@@ -114,15 +168,8 @@ rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 		sp--;
 		nd = &b->nodes[stack[sp]];
 		d = depth[sp];
-		if (d > RVQ_MAX_TREE_DEPTH)
-		{
-			rv_free(stack);
-			rv_free(depth);
-			rv_error_set(err, RV_ERR_LIMIT, 0, 0,
-						 "Query is too deeply nested (more than %d levels).",
-						 RVQ_MAX_TREE_DEPTH);
-			return NULL;
-		}
+		if (d > maxdepth)
+			maxdepth = d;
 		nitems++;
 		textlen += nd->len;
 		if (nd->right >= 0)
@@ -136,12 +183,17 @@ rvq_finish(RvQBuilder *b, int32_t root, RvError *err)
 			depth[sp++] = d + 1;
 		}
 	}
-	if (nitems > RVQ_MAX_ITEMS)
+	if (nitems > RVQ_MAX_ITEMS || maxdepth > RVQ_MAX_TREE_DEPTH)
 	{
 		rv_free(stack);
 		rv_free(depth);
-		rv_error_set(err, RV_ERR_LIMIT, 0, 0,
-					 "Query has more than %d items.", RVQ_MAX_ITEMS);
+		if (nitems > RVQ_MAX_ITEMS)
+			rv_error_set(err, RV_ERR_LIMIT, 0, 0,
+						 "Query has more than %d items.", RVQ_MAX_ITEMS);
+		else
+			rv_error_set(err, RV_ERR_LIMIT, 0, 0,
+						 "Query is too deeply nested (more than %d levels).",
+						 RVQ_MAX_TREE_DEPTH);
 		return NULL;
 	}
 
@@ -206,6 +258,25 @@ void
 rv_query_free(RvQuery *q)
 {
 	rv_free(q);
+}
+
+bool
+rv_term_valid(const char *s, size_t len, size_t *bad, uint32_t *cp)
+{
+	for (size_t i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		/* C0 and DEL; C1 is U+0080..U+009F, encoded as C2 80..C2 9F */
+		if (c < 0x20 || c == 0x7F ||
+			(c == 0xC2 && i + 1 < len && (unsigned char) s[i + 1] < 0xA0))
+		{
+			*bad = i;
+			*cp = c == 0xC2 ? (unsigned char) s[i + 1] : c;
+			return false;
+		}
+	}
+	return true;
 }
 
 uint32_t
@@ -283,7 +354,10 @@ out_item(const RvQuery *q, uint32_t i, RvBuf *out)
 			return out_operand(q, i + 1,
 							   precedence(q->items[i + 1].op) < prec, out);
 		default:
-			/* binary, left-associative: same precedence on the right needs ( ) */
+			/*
+			 * binary and associative (AND, OR, PHRASE): only a looser
+			 * operand needs ( ), on either side
+			 */
 			j = out_operand(q, i + 1,
 							precedence(q->items[i + 1].op) < prec, out);
 			if (it->op == RVQ_AND)
@@ -294,7 +368,7 @@ out_item(const RvQuery *q, uint32_t i, RvBuf *out)
 				rv_buf_append(out, " <-> ", 5);
 			else
 				rv_buf_printf(out, " <%u> ", (unsigned) it->distance);
-			return out_operand(q, j, precedence(q->items[j].op) <= prec, out);
+			return out_operand(q, j, precedence(q->items[j].op) < prec, out);
 	}
 }
 
@@ -440,6 +514,7 @@ rv_query_deserialize(const char *data, size_t len, RvError *err)
 		if (it->op == RVQ_TERM)
 		{
 			size_t		bad;
+			uint32_t	cp;
 
 			if ((it->flags & ~(RVQ_PREFIX | RVQ_EXACT)) != 0 || it->distance != 0)
 				return bad_binary(q, err, "Binary reviewquery has invalid term flags.");
@@ -451,6 +526,14 @@ rv_query_deserialize(const char *data, size_t len, RvError *err)
 			sum += it->len;
 			if (!rv_utf8_valid(it->text, it->len, &bad))
 				return bad_binary(q, err, "Binary reviewquery has a term that is not valid UTF-8.");
+			if (!rv_term_valid(it->text, it->len, &bad, &cp))
+			{
+				rv_free(q);
+				rv_error_set(err, RV_ERR_BINARY, 0, 0,
+							 "Binary reviewquery has a term with the control character U+%04X; terms cannot contain control characters.",
+							 (unsigned) cp);
+				return NULL;
+			}
 		}
 		else
 		{

@@ -37,7 +37,10 @@
 
 /* Limits; exceeding one is RV_ERR_LIMIT (distance: RV_ERR_SYNTAX on input). */
 #define RVQ_MAX_DEPTH		256 /* parser nesting: ( and ! */
-#define RVQ_MAX_TREE_DEPTH	1024	/* item tree depth (long a & b & ... chains) */
+#define RVQ_MAX_TREE_DEPTH	4096	/* item tree depth: chains are balanced, so
+										 * 256 levels of ( and ! within
+										 * RVQ_MAX_ITEMS stay well below it;
+										 * binary input may not exceed it */
 #define RVQ_MAX_ITEMS		16384
 #define RVQ_MAX_TERM_LEN	2047	/* bytes */
 #define RVQ_MAX_DISTANCE	16384
@@ -165,6 +168,19 @@ typedef enum RvQTri
  */
 extern RvQTri rv_query_eval_tri(const RvQuery *q, const RvQTri *term_values,
 								bool *needs_recheck);
+
+/*
+ * The rule every term and keyword obeys: no control character (U+0000 to
+ * U+001F, U+007F to U+009F).  Review keywords never have one, and the GIN
+ * keys of keywords seen only inside spoilers begin with one (\x01, see
+ * review_opclass.h), so a term with one could only ever reach those keys.
+ * The parser, the deserializer and normalization refuse such terms; the glue
+ * refuses such words for ?, ?| and ?& and drops such keywords.  s[0..len)
+ * must be valid UTF-8.  Returns true if it has none; otherwise false, with
+ * *bad = byte offset of the first and *cp = its code point.
+ */
+extern bool rv_term_valid(const char *s, size_t len, size_t *bad,
+						  uint32_t *cp);
 
 /* Number of TERM items. */
 extern uint32_t rv_query_nterms(const RvQuery *q);

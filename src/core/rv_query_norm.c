@@ -74,6 +74,7 @@ place_term(Norm *nm, const RvQItem *it, uint64_t start, uint64_t *end)
 		uint32_t	pos = lx.pos ? lx.pos[k] : k;
 		uint8_t		flags = RVQ_EXACT;
 		size_t		bad;
+		uint32_t	cp;
 
 		if (k > 0 && pos <= last)
 		{
@@ -94,6 +95,13 @@ place_term(Norm *nm, const RvQItem *it, uint64_t start, uint64_t *end)
 			rv_error_set(nm->err, RV_ERR_ENCODING, 0, it->offset,
 						 "A lexeme of the query term at character %u is not valid UTF-8.",
 						 it->offset);
+			return false;
+		}
+		if (!rv_term_valid(lx.lex[k], lx.len[k], &bad, &cp))
+		{
+			rv_error_set(nm->err, RV_ERR_INTERNAL, 0, it->offset,
+						 "A lexeme of the query term at character %u contains the control character U+%04X.",
+						 it->offset, (unsigned) cp);
 			return false;
 		}
 		last = pos;
@@ -135,31 +143,60 @@ norm_pattern(Norm *nm, uint32_t *i)
 		return NORM_ERROR;
 	if (nm->nplaced == 0)
 		return NORM_VANISHED;
-	chain = nm->placed[0].node;
-	for (uint32_t k = 1; k < nm->nplaced; k++)
 	{
-		uint64_t	d = nm->placed[k].offset - nm->placed[k - 1].offset;
+		RvQChain	c = {0};
 
-		if (d > RVQ_MAX_DISTANCE)
+		for (uint32_t k = 0; k < nm->nplaced; k++)
 		{
-			rv_error_set(nm->err, RV_ERR_LIMIT, 0, 0,
-						 "Phrase distance in query exceeds %d.", RVQ_MAX_DISTANCE);
-			return NORM_ERROR;
+			uint64_t	d = k ? nm->placed[k].offset - nm->placed[k - 1].offset : 0;
+
+			if (d > RVQ_MAX_DISTANCE)
+			{
+				rvq_chain_free(&c);
+				rv_error_set(nm->err, RV_ERR_LIMIT, 0, 0,
+							 "Phrase distance in query exceeds %d.", RVQ_MAX_DISTANCE);
+				return NORM_ERROR;
+			}
+			rvq_chain_push(&c, nm->placed[k].node, (uint16_t) d, 0);
 		}
-		chain = rvq_add_op(&nm->b, RVQ_PHRASE, chain, nm->placed[k].node,
-						   (uint16_t) d, 0, nm->err);
-		if (chain < 0)
-			return NORM_ERROR;
+		chain = rvq_add_chain(&nm->b, RVQ_PHRASE, c.operands, c.dist, NULL, c.n, nm->err);
+		rvq_chain_free(&c);
 	}
-	return chain;
+	return chain < 0 ? NORM_ERROR : chain;
+}
+
+static int32_t norm_node(Norm *nm, uint32_t *i);
+
+/*
+ * Normalizes the operands of a run of op (AND or OR) nodes starting at *i,
+ * however they nest (op is associative), into c; vanished operands are
+ * left out.
+ */
+static bool
+norm_operands(Norm *nm, uint32_t *i, RvQOp op, uint32_t offset, RvQChain *c)
+{
+	const RvQItem *it = &nm->q->items[*i];
+	int32_t		r;
+
+	if (it->op == op)
+	{
+		(*i)++;
+		return norm_operands(nm, i, op, offset, c) &&
+			norm_operands(nm, i, op, it->offset, c);
+	}
+	r = norm_node(nm, i);
+	if (r == NORM_ERROR)
+		return false;
+	if (r != NORM_VANISHED)
+		rvq_chain_push(c, r, 0, offset);
+	return true;
 }
 
 static int32_t
 norm_node(Norm *nm, uint32_t *i)
 {
 	const RvQItem *it = &nm->q->items[*i];
-	int32_t		l,
-				r;
+	int32_t		l;
 
 	switch (it->op)
 	{
@@ -174,19 +211,23 @@ norm_node(Norm *nm, uint32_t *i)
 			l = rvq_add_op(&nm->b, RVQ_NOT, l, -1, 0, it->offset, nm->err);
 			return l < 0 ? NORM_ERROR : l;
 		default:
-			(*i)++;
-			l = norm_node(nm, i);
-			if (l == NORM_ERROR)
+			{
+				/* a chain of AND (or OR), flattened and rebalanced */
+				RvQChain	c = {0};
+
+				if (!norm_operands(nm, i, it->op, it->offset, &c))
+					l = NORM_ERROR;
+				else if (c.n == 0)
+					l = NORM_VANISHED;
+				else
+				{
+					l = rvq_add_chain(&nm->b, it->op, c.operands, NULL, c.offsets, c.n, nm->err);
+					if (l < 0)
+						l = NORM_ERROR;
+				}
+				rvq_chain_free(&c);
 				return l;
-			r = norm_node(nm, i);
-			if (r == NORM_ERROR)
-				return r;
-			if (l == NORM_VANISHED)
-				return r;
-			if (r == NORM_VANISHED)
-				return l;
-			l = rvq_add_op(&nm->b, it->op, l, r, 0, it->offset, nm->err);
-			return l < 0 ? NORM_ERROR : l;
+			}
 	}
 }
 

@@ -4,7 +4,7 @@
  *	  (OR < AND < PHRASE < NOT), building through rv_query_int.h.
  *
  * Recursion happens only for "(" and "!", bounded by RVQ_MAX_DEPTH; chains of
- * binary operators are loops.  Errors carry 1-based character positions.
+ * binary operators are loops that build balanced trees.  Errors carry 1-based character positions.
  */
 #include <string.h>
 
@@ -129,10 +129,22 @@ take_escaped(Parser *ps)
 static int32_t
 finish_term(Parser *ps, size_t start, uint8_t flags)
 {
+	size_t		bad;
+	uint32_t	cp;
+
 	if (ps->p < ps->len && ps->s[ps->p] == '*')
 	{
 		flags |= RVQ_PREFIX;
 		ps->p++;
+	}
+	if (!rv_term_valid(ps->word.data, ps->word.len, &bad, &cp))
+	{
+		uint32_t	pos = charpos(ps, start);
+
+		rv_error_set(ps->err, RV_ERR_SYNTAX, 0, pos,
+					 "Term at character %u contains the control character U+%04X; terms cannot contain control characters.",
+					 pos, (unsigned) cp);
+		return -1;
 	}
 	if (ps->word.len > RVQ_MAX_TERM_LEN)
 	{
@@ -217,12 +229,13 @@ read_word(Parser *ps, bool in_phrase)
 	return true;
 }
 
-/* "a phrase of words" at ps->p: a left-deep chain of distance-1 PHRASEs. */
+/* "a phrase of words" at ps->p: a chain of distance-1 PHRASEs. */
 static int32_t
 lex_phrase(Parser *ps)
 {
 	size_t		start = ps->p;
-	int32_t		chain = -1;
+	RvQChain	chain = {0};
+	int32_t		res = -1;
 
 	ps->p++;
 	for (;;)
@@ -236,7 +249,7 @@ lex_phrase(Parser *ps)
 		if (ps->p >= ps->len)
 		{
 			syntax_error(ps, start, "Unterminated quoted phrase starting at character %u.");
-			return -1;
+			goto done;
 		}
 		if (ps->s[ps->p] == '"')
 		{
@@ -247,26 +260,23 @@ lex_phrase(Parser *ps)
 		if (ps->s[ps->p] == '*')
 		{
 			syntax_error(ps, ps->p, "Unexpected \"*\" at character %u.");
-			return -1;
+			goto done;
 		}
 		if (!read_word(ps, true))
-			return -1;
+			goto done;
 		t = finish_term(ps, wstart, 0);
 		if (t < 0)
-			return -1;
-		if (chain < 0)
-			chain = t;
-		else
-		{
-			chain = rvq_add_op(&ps->b, RVQ_PHRASE, chain, t, 1,
-							   charpos(ps, wstart), ps->err);
-			if (chain < 0)
-				return -1;
-		}
+			goto done;
+		rvq_chain_push(&chain, t, 1, charpos(ps, wstart));
 	}
-	if (chain < 0)
+	if (chain.n == 0)
 		syntax_error(ps, start, "Empty quotes at character %u.");
-	return chain;
+	else
+		res = rvq_add_chain(&ps->b, RVQ_PHRASE, chain.operands, chain.dist,
+							chain.offsets, chain.n, ps->err);
+done:
+	rvq_chain_free(&chain);
+	return res;
 }
 
 /* Reads the next token into ps->tok*. */
@@ -396,7 +406,8 @@ too_deep(Parser *ps)
 	uint32_t	pos = charpos(ps, ps->tok_start);
 
 	rv_error_set(ps->err, RV_ERR_LIMIT, 0, pos,
-				 "Query is too deeply nested at character %u.", pos);
+				 "Query nests parentheses and ! more than %d levels deep at character %u.",
+				 RVQ_MAX_DEPTH, pos);
 	return -1;
 }
 
@@ -460,38 +471,60 @@ phrase_operand_ok(Parser *ps, int32_t n, size_t start)
 						"Phrase operand at character %u is not a word or a phrase.");
 }
 
-/* phrase := unary (('<->' | '<N>') unary)* */
+/*
+ * phrase := unary (('<->' | '<N>') unary)*
+ * and := phrase (('&')? phrase)* -- adjacent operands are ANDed
+ * or := and ('|' and)*
+ * Each collects its operands in a list and joins them as a balanced tree
+ * (rvq_add_chain), so a flat chain costs no nesting depth.
+ */
 static int32_t
 parse_phrase(Parser *ps, int depth)
 {
 	size_t		start = ps->tok_start;
 	int32_t		left = parse_unary(ps, depth);
+	RvQChain	chain = {0};
+	int32_t		res = -1;
 
-	while (left >= 0 && ps->tok == TOK_PHRASE)
+	if (left < 0)
+		return -1;
+	if (ps->tok != TOK_PHRASE)
+		return left;
+	rvq_chain_push(&chain, left, 0, 0);
+	while (ps->tok == TOK_PHRASE)
 	{
 		uint16_t	d = ps->tok_distance;
 		uint32_t	pos = charpos(ps, ps->tok_start);
 		size_t		rstart;
 		int32_t		right;
 
-		if (!phrase_operand_ok(ps, left, start) || !next_token(ps))
-			return -1;
+		if ((chain.n == 1 && !phrase_operand_ok(ps, left, start)) ||
+			!next_token(ps))
+			goto done;
 		rstart = ps->tok_start;
 		right = parse_unary(ps, depth);
 		if (right < 0 || !phrase_operand_ok(ps, right, rstart))
-			return -1;
-		left = rvq_add_op(&ps->b, RVQ_PHRASE, left, right, d, pos, ps->err);
+			goto done;
+		rvq_chain_push(&chain, right, d, pos);
 	}
-	return left;
+	res = rvq_add_chain(&ps->b, RVQ_PHRASE, chain.operands, chain.dist,
+						chain.offsets, chain.n, ps->err);
+done:
+	rvq_chain_free(&chain);
+	return res;
 }
 
-/* and := phrase (('&')? phrase)* -- adjacent operands are ANDed */
 static int32_t
 parse_and(Parser *ps, int depth)
 {
 	int32_t		left = parse_phrase(ps, depth);
+	RvQChain	chain = {0};
+	int32_t		res = -1;
 
-	while (left >= 0)
+	if (left < 0)
+		return -1;
+	rvq_chain_push(&chain, left, 0, 0);
+	for (;;)
 	{
 		uint32_t	pos;
 		int32_t		right;
@@ -500,7 +533,7 @@ parse_and(Parser *ps, int depth)
 		{
 			pos = charpos(ps, ps->tok_start);
 			if (!next_token(ps))
-				return -1;
+				goto done;
 		}
 		else if (ps->tok == TOK_OPERAND || ps->tok == TOK_NOT ||
 				 ps->tok == TOK_LPAREN)
@@ -509,31 +542,43 @@ parse_and(Parser *ps, int depth)
 			break;
 		right = parse_phrase(ps, depth);
 		if (right < 0)
-			return -1;
-		left = rvq_add_op(&ps->b, RVQ_AND, left, right, 0, pos, ps->err);
+			goto done;
+		rvq_chain_push(&chain, right, 0, pos);
 	}
-	return left;
+	res = rvq_add_chain(&ps->b, RVQ_AND, chain.operands, NULL, chain.offsets,
+						chain.n, ps->err);
+done:
+	rvq_chain_free(&chain);
+	return res;
 }
 
-/* or := and ('|' and)* */
 static int32_t
 parse_or(Parser *ps, int depth)
 {
 	int32_t		left = parse_and(ps, depth);
+	RvQChain	chain = {0};
+	int32_t		res = -1;
 
-	while (left >= 0 && ps->tok == TOK_OR)
+	if (left < 0)
+		return -1;
+	rvq_chain_push(&chain, left, 0, 0);
+	while (ps->tok == TOK_OR)
 	{
 		uint32_t	pos = charpos(ps, ps->tok_start);
 		int32_t		right;
 
 		if (!next_token(ps))
-			return -1;
+			goto done;
 		right = parse_and(ps, depth);
 		if (right < 0)
-			return -1;
-		left = rvq_add_op(&ps->b, RVQ_OR, left, right, 0, pos, ps->err);
+			goto done;
+		rvq_chain_push(&chain, right, 0, pos);
 	}
-	return left;
+	res = rvq_add_chain(&ps->b, RVQ_OR, chain.operands, NULL, chain.offsets,
+						chain.n, ps->err);
+done:
+	rvq_chain_free(&chain);
+	return res;
 }
 
 RvQuery *

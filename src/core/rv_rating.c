@@ -26,38 +26,75 @@ static const struct
 	{"F", 0}
 };
 
-/* Parses an unsigned decimal like "4", "4.5", ".5"; advances *p. */
+/*
+ * Parses an unsigned decimal like "4", "4.5", ".5"; advances *p.  The token
+ * examined is a run of digits and dots with an optional exponent ("1e308"),
+ * so that a malformed or overlong number gets its own message in why (true
+ * is returned only for a well-formed one of at most 12 characters).  If
+ * there is no digit at all, returns false with why empty.
+ */
 static bool
-parse_number(const char **p, const char *end, double *v)
+parse_number(const char **p, const char *end, double *v, char *why, size_t whylen)
 {
 	const char *s = *p;
+	const char *t = s;
 	double		r = 0,
 				scale = 1;
 	bool		digits = false,
-				dot = false;
+				exponent = false;
+	int			dots = 0;
 
-	while (s < end && ((*s >= '0' && *s <= '9') || (*s == '.' && !dot)))
+	why[0] = '\0';
+	while (t < end && ((*t >= '0' && *t <= '9') || *t == '.'))
 	{
-		if (*s == '.')
-			dot = true;
+		if (*t == '.')
+			dots++;
 		else
-		{
 			digits = true;
-			if (dot)
-			{
-				scale /= 10;
-				r += (*s - '0') * scale;
-			}
-			else
-				r = r * 10 + (*s - '0');
-		}
-		s++;
-		if (s - *p > 12)
-			return false;
+		t++;
 	}
 	if (!digits)
 		return false;
-	*p = s;
+	if (t < end && (*t == 'e' || *t == 'E'))
+	{
+		const char *x = t + 1;
+
+		if (x < end && (*x == '+' || *x == '-'))
+			x++;
+		if (x < end && *x >= '0' && *x <= '9')
+		{
+			exponent = true;
+			while (x < end && *x >= '0' && *x <= '9')
+				x++;
+			t = x;
+		}
+	}
+	if (exponent || dots > 1)
+	{
+		snprintf(why, whylen, "The number \"%.*s%s\" is malformed: write numbers as plain decimals such as 4.5%s.",
+				 (int) (t - s > 20 ? 20 : t - s), s, t - s > 20 ? "..." : "",
+				 exponent ? ", without an exponent" : ", with one decimal point at most");
+		return false;
+	}
+	if (t - s > 12)
+	{
+		snprintf(why, whylen, "The number \"%.*s%s\" is out of range: a number in a rating has at most 12 characters.",
+				 (int) (t - s > 20 ? 20 : t - s), s, t - s > 20 ? "..." : "");
+		return false;
+	}
+	for (; s < t; s++)
+	{
+		if (*s == '.')
+			scale = 0.1;
+		else if (scale < 1)
+		{
+			r += (*s - '0') * scale;
+			scale /= 10;
+		}
+		else
+			r = r * 10 + (*s - '0');
+	}
+	*p = t;
 	*v = r;
 	return true;
 }
@@ -142,8 +179,10 @@ rv_rating_parse(const char *s, size_t len, float *norm, char *why, size_t whylen
 		}
 	}
 
-	if (!parse_number(&p, end, &a))
+	if (!parse_number(&p, end, &a, why, whylen))
 	{
+		if (why[0])
+			return false;
 		snprintf(why, whylen, "Write a rating as N/M (4.5/5), N out of M, N%%, stars (★★★★½) or a letter grade (A-).");
 		return false;
 	}
@@ -169,8 +208,10 @@ rv_rating_parse(const char *s, size_t len, float *norm, char *why, size_t whylen
 		return false;
 	}
 	skip_ws(&p, end);
-	if (!parse_number(&p, end, &b) || p != end)
+	if (!parse_number(&p, end, &b, why, whylen) || p != end)
 	{
+		if (why[0])
+			return false;
 		snprintf(why, whylen, "Write a rating as N/M (4.5/5), N out of M, N%%, stars (★★★★½) or a letter grade (A-).");
 		return false;
 	}

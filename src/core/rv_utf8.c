@@ -73,6 +73,20 @@ rv_utf8_count(const char *s, size_t len)
 	return n;
 }
 
+size_t
+rv_utf8_clip(const char *s, size_t len, size_t max)
+{
+	size_t		n;
+
+	if (len <= max)
+		return len;
+	/* s[max] starts the first character left out unless it continues one */
+	n = max;
+	while (n > 0 && ((unsigned char) s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 uint32_t
 rv_utf8_decode(const char *s, int *n)
 {

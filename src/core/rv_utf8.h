@@ -29,6 +29,13 @@ rv_utf8_seqlen(unsigned char c)
 /* Number of code points in valid UTF-8 s[0..len). */
 extern int64_t rv_utf8_count(const char *s, size_t len);
 
+/*
+ * The longest prefix of s[0..len) of at most max bytes that ends on a
+ * character boundary (for quoting input in messages: never half a
+ * character).  s need not be valid beyond the cut.
+ */
+extern size_t rv_utf8_clip(const char *s, size_t len, size_t max);
+
 /* Decodes the code point at s (valid UTF-8); stores its length in *n. */
 extern uint32_t rv_utf8_decode(const char *s, int *n);
 

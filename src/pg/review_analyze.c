@@ -29,6 +29,7 @@
 #include "pg_review.h"
 #include "rv_detect.h"
 #include "rv_review.h"
+#include "rv_query.h"
 #include "rv_segment.h"
 #include "rv_stopwords.h"
 
@@ -222,8 +223,15 @@ normalize_word(const RvWord *w, void *arg)
 		return true;			/* too long to be a keyword, like to_tsvector */
 	e = stem(&st->cache, w->folded, w->folded_len);
 	for (int i = 0; i < e->nlex; i++)
-		if (e->lexlen[i] > 0 && e->lexlen[i] <= RV_MAX_LEXEME)
+	{
+		size_t		bad;
+		uint32_t	cp;
+
+		/* never a control character: hidden-only GIN keys start with one */
+		if (e->lexlen[i] > 0 && e->lexlen[i] <= RV_MAX_LEXEME &&
+			rv_term_valid(e->lex[i], e->lexlen[i], &bad, &cp))
 			st->fn(st->arg, w, e->lex[i], e->lexlen[i]);
+	}
 	return true;
 }
 

@@ -228,6 +228,8 @@ add_variant(KeyBuilder *b, TermInfo *t, const char *const *lex, const uint32 *le
 static void
 add_text_term(KeyBuilder *b, TermInfo *t, const char *s, uint32 len, bool prefix, bool exact)
 {
+	/* a ? word as the operator sees it (parsed terms are checked already) */
+	review_check_word(s, len, "?, ?| or ?&");
 	if (!exact)
 	{
 		for (size_t i = 0; i < NUM_INDEX_LANGS; i++)

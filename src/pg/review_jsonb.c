@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
@@ -97,11 +98,16 @@ jsonb_to_review(PG_FUNCTION_ARGS)
 					memcmp(json_keys[i], v.val.string.val, v.val.string.len) == 0)
 					key = i;
 			if (key < 0)
+			{
+				/* quote at most 40 bytes, never half a character */
+				int			shown = pg_mbcliplen(v.val.string.val, v.val.string.len, 40);
+
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("cannot convert jsonb to review: unknown key \"%.*s\"",
-								v.val.string.len, v.val.string.val),
+						 errmsg("cannot convert jsonb to review: unknown key \"%.*s%s\"",
+								shown, v.val.string.val, shown < v.val.string.len ? "..." : ""),
 						 errdetail("The keys are body, title, rating, lang and author.")));
+			}
 		}
 		else if (tok == WJB_VALUE)
 		{

@@ -48,6 +48,7 @@ keyword_present(const Review *r, const RvLayout *l, const char *w, int len)
 {
 	char		lang[RV_LANG_BUFSIZE];
 
+	review_check_word(w, (size_t) len, "?, ?| or ?&");
 	if (rv_layout_find_lexeme(r, l, w, (uint32) len) >= 0)
 		return true;
 	review_lang_of(r, l, lang);
@@ -141,6 +142,7 @@ review_term_count(PG_FUNCTION_ARGS)
 	int64		nfirst;
 	int32		count = 0;
 
+	review_check_word(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), "review_term_count");
 	review_layout(r, &l);
 	review_lang_of(r, &l, lang);
 	review_lexemes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang, &pw);

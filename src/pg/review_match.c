@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "fmgr.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -127,6 +128,20 @@ review_match_query(const Review *r, const RvLayout *l, const RvQuery *q, bool sa
 	MatchArg	m = {r, l, safe};
 
 	return rv_query_match(q, match_positions, &m);
+}
+
+void
+review_check_word(const char *word, size_t len, const char *op)
+{
+	size_t		bad;
+	uint32_t	cp;
+
+	if (!rv_term_valid(word, len, &bad, &cp))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("word given to %s contains a control character", op),
+				 errdetail("Character %d of the word is U+%04X; keywords and query terms cannot contain control characters.",
+						   pg_mbstrlen_with_len(word, (int) bad) + 1, (unsigned) cp)));
 }
 
 bool

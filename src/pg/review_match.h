@@ -28,6 +28,13 @@ extern void review_lang_of(const Review *r, const RvLayout *l, char *lang);
 extern bool review_match_query(const Review *r, const RvLayout *l,
 							   const RvQuery *q, bool safe);
 
+/*
+ * Raises 22P02 if a word given to ?, ?|, ?& or review_term_count has a
+ * control character (rv_term_valid: such a word could only reach the index
+ * keys of hidden-only keywords).  op names the operator or function.
+ */
+extern void review_check_word(const char *word, size_t len, const char *op);
+
 /* Is word (normalized in lang) present: every lexeme it yields? */
 extern bool review_word_present(const Review *r, const RvLayout *l,
 								const char *word, size_t len, const char *lang,

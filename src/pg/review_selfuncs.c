@@ -565,9 +565,14 @@ word_selec(const KeywordStats *ks, const char *w, uint32 len)
 	ReviewLexemes wl;
 	Selectivity literal = 0,
 				normalized = 0;
+	size_t		bad;
+	uint32_t	cp;
 
 	if (len == 0)
 		return 0.0;
+	/* refused at execution; never look up a hidden-only key */
+	if (!rv_term_valid(w, len, &bad, &cp))
+		return DEFAULT_REVIEW_MATCH_SEL;
 	if (len <= RV_MAX_LEXEME)
 		literal = keyword_selec(ks, w, len);
 	review_lexemes(w, len, RV_DEFAULT_LANG, &wl);

@@ -11,6 +11,7 @@
 
 #include "fmgr.h"
 #include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -87,10 +88,15 @@ reviewquery_parse(PG_FUNCTION_ARGS)
 	size_t		llen = VARSIZE_ANY_EXHDR(langt);
 
 	if (!rv_lang_canonical(l, llen, lang, sizeof(lang)))
+	{
+		/* quote at most 40 bytes, never half a character */
+		int			shown = pg_mbcliplen(l, (int) llen, 40);
+
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid language tag \"%s\"", text_to_cstring(langt)),
+				 errmsg("invalid language tag \"%.*s%s\"", shown, l, (size_t) shown < llen ? "..." : ""),
 				 errhint("Use a BCP 47 tag such as en, fr-CA or zh-Hant.")));
+	}
 	PG_RETURN_POINTER(review_query_to_datum(review_query_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang)));
 }
 

@@ -5,7 +5,9 @@
  * Properties: no crash; the canonical output of an accepted query
  * re-parses to a query with identical serialized bytes (terms quoted as
  * lexemes); any bytes accepted by the deserializer re-serialize to
- * exactly those bytes.
+ * exactly those bytes; no term of a parsed, normalized or deserialized
+ * query holds a byte below 0x20 (or DEL, or a C1 control), so none can reach
+ * the GIN keys of hidden-only keywords, which start with \x01.
  */
 #include <string.h>
 
@@ -30,6 +32,24 @@ identity(void *arg, const RvQItem *term, RvQLexemes *out, RvError *err)
 	return true;
 }
 
+static void
+assert_no_control(const RvQuery *q)
+{
+	for (uint32_t i = 0; i < q->nitems; i++)
+	{
+		const RvQItem *it = &q->items[i];
+		size_t		bad;
+		uint32_t	cp;
+
+		if (it->op != RVQ_TERM)
+			continue;
+		FUZZ_ASSERT(it->len > 0);
+		for (uint32_t k = 0; k < it->len; k++)
+			FUZZ_ASSERT((unsigned char) it->text[k] >= 0x20);
+		FUZZ_ASSERT(rv_term_valid(it->text, it->len, &bad, &cp));
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -39,8 +59,10 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 
 	if (raw != NULL)
 	{
-		RvQuery    *q = rv_query_normalize(raw, identity, NULL, &err);
+		RvQuery    *q;
 
+		assert_no_control(raw);
+		q = rv_query_normalize(raw, identity, NULL, &err);
 		if (q != NULL)
 		{
 			RvBuf		out;
@@ -49,6 +71,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			size_t		n1 = rv_query_serialized_size(q);
 			char	   *b1 = malloc(n1 + 1);
 
+			assert_no_control(q);
 			rv_query_serialize(q, b1);
 			rv_buf_init(&out, 64);
 			rv_query_out(q, &out);
@@ -79,6 +102,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		size_t		n = rv_query_serialized_size(d);
 		char	   *b = malloc(n + 1);
 
+		assert_no_control(d);
 		rv_query_serialize(d, b);
 		FUZZ_ASSERT(n == size && memcmp(b, data, size) == 0);
 		free(b);

@@ -7,6 +7,7 @@
 
 #include "rv_test.h"
 #include "rv_review.h"
+#include "rv_utf8.h"
 
 static RvDoc *
 parse(const char *s, RvError *err)
@@ -131,6 +132,22 @@ RV_TEST(ratings)
 	}
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		CHECK(!rv_rating_parse(bad[i], strlen(bad[i]), &v, why, sizeof(why)));
+
+	/* malformed and overlong numbers say so, rather than "needs a scale" */
+	CHECK(!rv_rating_parse("1e308/10", 8, &v, why, sizeof(why)));
+	CHECK_EQ_STR(why, "The number \"1e308\" is malformed: write numbers as plain decimals such as 4.5, without an exponent.");
+	CHECK(!rv_rating_parse("4.5.5/5", 7, &v, why, sizeof(why)));
+	CHECK_EQ_STR(why, "The number \"4.5.5\" is malformed: write numbers as plain decimals such as 4.5, with one decimal point at most.");
+	CHECK(!rv_rating_parse("4/5.0.1", 7, &v, why, sizeof(why)));
+	CHECK(strstr(why, "\"5.0.1\" is malformed") != NULL);
+	CHECK(!rv_rating_parse("1234567890123/10", 16, &v, why, sizeof(why)));
+	CHECK_EQ_STR(why, "The number \"1234567890123\" is out of range: a number in a rating has at most 12 characters.");
+	CHECK(!rv_rating_parse("2E-3%", 5, &v, why, sizeof(why)));
+	CHECK(strstr(why, "\"2E-3\" is malformed") != NULL);
+	CHECK(rv_rating_parse("123456789012/123456789012", 25, &v, why, sizeof(why)));
+	CHECK(v > 99.99f);
+	CHECK(!rv_rating_parse("4.5", 3, &v, why, sizeof(why)));
+	CHECK_EQ_STR(why, "A rating needs a scale: write it as N/M, for example 4.5/5.");
 }
 
 RV_TEST(language_tags)
@@ -380,4 +397,45 @@ RV_TEST(warning_decided_on_parsed_body)
 	CHECK(round_trips("Spoilers ahead!<\nrest"));
 	CHECK(round_trips("||Spoilers ahead||\nrest"));
 	CHECK(round_trips("Spoilers ahead\n||\nx||"));
+}
+
+/* Input quoted in a detail is cut at a character boundary, never inside one. */
+RV_TEST(error_detail_cut_at_character_boundary)
+{
+	RvError		err = {0};
+	RvBuf		s;
+	size_t		bad;
+
+	/* rv_utf8_clip: "é" is 2 bytes, "★" 3 */
+	CHECK_EQ_INT(rv_utf8_clip("abc", 3, 40), 3);
+	CHECK_EQ_INT(rv_utf8_clip("\xC3\xA9\xC3\xA9", 4, 3), 2);
+	CHECK_EQ_INT(rv_utf8_clip("\xE2\x98\x85\xE2\x98\x85", 6, 4), 3);
+	CHECK_EQ_INT(rv_utf8_clip("\xE2\x98\x85\xE2\x98\x85", 6, 2), 0);
+	CHECK_EQ_INT(rv_utf8_clip("\xE2\x98\x85x", 4, 3), 3);
+
+	/* a rating of 100 stars: 13 whole stars quoted, then "..." */
+	rv_buf_init(&s, 512);
+	rv_buf_append_str(&s, "---\nrating: ");
+	for (int i = 0; i < 100; i++)
+		rv_buf_append_str(&s, "\xE2\x98\x85");
+	rv_buf_append_str(&s, "\n---\nx");
+	CHECK(rv_parse(s.data, s.len, &err) == NULL);
+	CHECK(rv_utf8_valid(err.detail, strlen(err.detail), &bad));
+	CHECK(strstr(err.detail, "\xE2\x98\x85...\" on line 2") != NULL);
+	rv_free(s.data);
+
+	/* a detail longer than the buffer loses a whole character, not half */
+	for (int pad = 0; pad < 3; pad++)
+	{
+		rv_buf_init(&s, 1024);
+		for (int i = 0; i < pad; i++)
+			rv_buf_append_char(&s, 'x');
+		for (int i = 0; i < 200; i++)
+			rv_buf_append_str(&s, "\xE2\x98\x85");
+		rv_buf_append_char(&s, '\0');
+		rv_error_set(&err, RV_ERR_SYNTAX, 0, 0, "%s", s.data);
+		CHECK(rv_utf8_valid(err.detail, strlen(err.detail), &bad));
+		CHECK(strlen(err.detail) >= sizeof(err.detail) - 4);
+		rv_free(s.data);
+	}
 }

@@ -290,12 +290,14 @@ RV_TEST(query_precedence_and_implicit_and)
 	CHECK_EQ_STR(qout("a b | c d"), "'a' & 'b' | 'c' & 'd'");
 	CHECK_EQ_STR(qout("a & (b | c)"), "'a' & ( 'b' | 'c' )");
 	CHECK_EQ_STR(qout("(a | b) c"), "( 'a' | 'b' ) & 'c'");
-	CHECK_EQ_STR(qout("a | (b | c)"), "'a' | ( 'b' | 'c' )");
+	/* AND, OR and phrases are associative: a same-operator group needs no ( ) */
+	CHECK_EQ_STR(qout("a | (b | c)"), "'a' | 'b' | 'c'");
 	CHECK_EQ_STR(qout("(a | b) | c"), "'a' | 'b' | 'c'");
 	CHECK_EQ_STR(qout("((a))"), "'a'");
 	CHECK_EQ_STR(qout("a <-> b & c"), "'a' <-> 'b' & 'c'");
 	CHECK_EQ_STR(qout("a & b <-> c"), "'a' & 'b' <-> 'c'");
-	CHECK_EQ_STR(qout("a <-> (b <-> c)"), "'a' <-> ( 'b' <-> 'c' )");
+	CHECK_EQ_STR(qout("a <-> (b <-> c)"), "'a' <-> 'b' <-> 'c'");
+	CHECK_EQ_STR(qout("a & (b & c) & (d | e)"), "'a' & 'b' & 'c' & ( 'd' | 'e' )");
 	CHECK_EQ_STR(qout("!a b"), "!'a' & 'b'");
 	CHECK_EQ_STR(qout("!(a b)"), "!( 'a' & 'b' )");
 	CHECK_EQ_STR(qout("!!a"), "!!'a'");
@@ -304,7 +306,7 @@ RV_TEST(query_precedence_and_implicit_and)
 	CHECK_EQ_STR(qout("a\"b c\"(d)"), "'a' & 'b' <-> 'c' & 'd'");
 	CHECK_EQ_STR(qout("a<->b<2>c"), "'a' <-> 'b' <2> 'c'");
 	CHECK_EQ_STR(qout("\"a b\" <-> c"), "'a' <-> 'b' <-> 'c'");
-	CHECK_EQ_STR(qout("a <-> \"b c\""), "'a' <-> ( 'b' <-> 'c' )");
+	CHECK_EQ_STR(qout("a <-> \"b c\""), "'a' <-> 'b' <-> 'c'");
 }
 
 RV_TEST(query_syntax_errors)
@@ -421,7 +423,47 @@ RV_TEST(query_encoding_and_limits)
 	CHECK_EQ_INT(q->nitems, 1);
 	rv_query_free(q);
 
-	/* long implicit AND chains: fine up to the tree depth, then an error */
+	/* flat chains of any operator: only the item limit bounds them */
+	for (int op = 0; op < 4; op++)
+	{
+		static const char *const sep[] = {" | ", " & ", " ", " <-> "};
+		RvQuery    *nq;
+
+		n = 0;
+		if (op == 3)
+			big[n++] = '"';
+		for (int i = 0; i < 8000; i++)
+		{
+			if (i > 0)
+			{
+				const char *sp = op == 3 ? " " : sep[op];
+
+				memcpy(big + n, sp, strlen(sp));
+				n += strlen(sp);
+			}
+			n += (size_t) snprintf(big + n, 16, "w%d", i);
+		}
+		if (op == 3)
+			big[n++] = '"';
+		q = rv_query_parse(big, n, &err);
+		CHECK(q != NULL);
+		CHECK_EQ_INT(q->nitems, 15999);
+		nq = rv_query_normalize(q, id_normalize, NULL, &err);
+		CHECK(nq != NULL);
+		CHECK_EQ_INT(nq->nitems, 15999);
+		rv_query_free(nq);
+		rv_query_free(q);
+	}
+	/* w0 | ... | w8200: 16401 items, over the item limit, not "too deep" */
+	n = 0;
+	for (int i = 0; i <= 8200; i++)
+		n += (size_t) snprintf(big + n, 16, i ? " | w%d" : "w%d", i);
+	q = rv_query_parse(big, n, &err);
+	CHECK(q == NULL);
+	CHECK_EQ_INT(err.code, RV_ERR_LIMIT);
+	CHECK_EQ_STR(err.detail, "Query has more than 16384 items.");
+
+	/* long implicit AND chains */
 	n = 0;
 	for (int i = 0; i < 1000; i++)
 	{
@@ -455,6 +497,111 @@ RV_TEST(query_encoding_and_limits)
 	CHECK_EQ_INT(err.code, RV_ERR_LIMIT);
 	CHECK_EQ_INT(err.offset, 2);
 	free(big);
+}
+
+/* A normalizer that turns every term into the lexeme "\x01" + term. */
+static bool
+marking_normalize(void *arg, const RvQItem *term, RvQLexemes *out, RvError *err)
+{
+	static char mbuf[64];
+	static const char *mlex[1];
+	static uint32_t mlen[1];
+
+	mbuf[0] = '\x01';
+	memcpy(mbuf + 1, term->text, term->len < 60 ? term->len : 60);
+	mlex[0] = mbuf;
+	mlen[0] = 1 + (term->len < 60 ? term->len : 60);
+	out->lex = mlex;
+	out->len = mlen;
+	out->pos = NULL;
+	out->n = 1;
+	return true;
+}
+
+RV_TEST(query_normalize_refuses_control_lexemes)
+{
+	RvError		err = {0};
+	RvQuery    *raw = rv_query_parse("captain", 7, &err);
+	RvQuery    *q;
+
+	CHECK(raw != NULL);
+	q = rv_query_normalize(raw, marking_normalize, NULL, &err);
+	CHECK(q == NULL);
+	CHECK(strstr(err.detail, "control character U+0001") != NULL);
+	rv_query_free(raw);
+}
+
+/* No term may hold a control character: such a term could reach hidden-only GIN keys. */
+RV_TEST(query_terms_without_control_characters)
+{
+	RvError		err = {0};
+	size_t		bad;
+	uint32_t	cp;
+	char		buf[64];
+
+	CHECK(rv_term_valid("captain", 7, &bad, &cp));
+	CHECK(rv_term_valid("caf\xC3\xA9 \xC2\xA0x", 9, &bad, &cp));	/* U+00A0 is no control */
+	CHECK(!rv_term_valid("\x01" "captain", 8, &bad, &cp));
+	CHECK_EQ_INT(bad, 0);
+	CHECK_EQ_INT(cp, 1);
+	CHECK(!rv_term_valid("ab\x7F", 3, &bad, &cp));
+	CHECK_EQ_INT(bad, 2);
+	CHECK_EQ_INT(cp, 0x7F);
+	CHECK(!rv_term_valid("\xC3\xA9\xC2\x9F", 4, &bad, &cp));	/* C1 U+009F */
+	CHECK_EQ_INT(bad, 2);
+	CHECK_EQ_INT(cp, 0x9F);
+
+	for (int c = 1; c < 0x20; c++)
+	{
+		/* quoted, quoted prefix, escaped in a bare word: always refused */
+		const char *forms[] = {"'%ccaptain'", "'%ccapt'*", "'cap%ctain'", "\\%ccaptain",
+		"x | '%cx'", "\"the \\%ccaptain\""};
+
+		for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++)
+		{
+			RvQuery    *q;
+
+			snprintf(buf, sizeof(buf), forms[f], c);
+			q = rv_query_parse(buf, strlen(buf), &err);
+			CHECK(q == NULL);
+			CHECK_EQ_INT(err.code, RV_ERR_SYNTAX);
+			CHECK(strstr(err.detail, "control character") != NULL);
+		}
+		/* bare: a syntax error too, unless white space, which separates words */
+		snprintf(buf, sizeof(buf), "cap%ctain", c);
+		{
+			RvQuery    *q = rv_query_parse(buf, strlen(buf), &err);
+
+			if (c >= 0x09 && c <= 0x0D)
+			{
+				CHECK(q != NULL);
+				CHECK_EQ_INT(q->nitems, 3);
+				rv_query_free(q);
+			}
+			else
+				CHECK(q == NULL);
+		}
+	}
+	CHECK_EQ_STR(qout("'a\x1f' & b"), "ERROR");
+	CHECK_EQ_INT(qerr("x '\x01y'").offset, 3);
+	CHECK_EQ_STR(qerr("x '\x01y'").detail,
+				 "Term at character 3 contains the control character U+0001; terms cannot contain control characters.");
+	CHECK_EQ_STR(qout("'x\xC2\x85y'"), "ERROR");	/* C1 inside quotes */
+	CHECK_EQ_STR(qout("x\xC2\x85y"), "'x' & 'y'");	/* NEL outside quotes: white space */
+
+	/* binary: one exact term "\x01x" */
+	{
+		const unsigned char ctl[] = {1, 1, 0, 0, 0, 1, 2, 0, 0, 2, 0, 0, 0, 0x01, 'x'};
+		const unsigned char ok[] = {1, 1, 0, 0, 0, 1, 2, 0, 0, 2, 0, 0, 0, 'y', 'x'};
+		RvQuery    *q;
+
+		CHECK(rv_query_deserialize((const char *) ctl, sizeof(ctl), &err) == NULL);
+		CHECK_EQ_INT(err.code, RV_ERR_BINARY);
+		CHECK(strstr(err.detail, "U+0001") != NULL);
+		q = rv_query_deserialize((const char *) ok, sizeof(ok), &err);
+		CHECK(q != NULL);
+		rv_query_free(q);
+	}
 }
 
 /* ---------- normalization ---------- */
@@ -639,8 +786,8 @@ RV_TEST(query_out_parse_round_trip_exact)
 	/* all-quoted input (already EXACT) round-trips without normalizing */
 	const char *cases[] = {
 		"'a' & ( 'b' | 'c' ) & !'d'", "'a' | 'b' & 'c'", "( 'a' | 'b' ) & 'c'",
-		"'a' <-> ( 'b' <2> 'c' )", "!( 'a' <-> 'b' ) | 'c'*", "'it''s' & 'x\\\\y'",
-		"!!!'a'", "'a' & ( 'b' & 'c' )", "'a' | ( 'b' | 'c' )", NULL
+		"'a' <-> 'b' <2> 'c'", "!( 'a' <-> 'b' ) | 'c'*", "'it''s' & 'x\\\\y'",
+		"!!!'a'", "'a' & 'b' & 'c'", "'a' | 'b' | 'c' | 'd' | 'e'", NULL
 	};
 
 	for (int i = 0; cases[i]; i++)
