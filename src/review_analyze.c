@@ -29,6 +29,7 @@
 #include "rv_detect.h"
 #include "rv_segment.h"
 #include "rv_stopwords.h"
+#include "rv_varint.h"
 
 /* Snowball dictionaries shipped with PostgreSQL, by ISO 639-1 code. */
 static const struct
@@ -267,19 +268,34 @@ review_lexemes(const char *text, size_t len, const char *lang, ReviewLexemes *ou
 	review_normalize_text(text, len, lang, append_lexeme, out);
 }
 
-/* One keyword occurrence, before grouping. */
-typedef struct Occurrence
+/*
+ * One distinct keyword of a review being analysed, with its positions
+ * encoded as the stored value holds them (varint differences, about a byte
+ * a word), so collecting costs about what the value will take rather than a
+ * struct per occurrence.
+ */
+typedef struct Keyword
 {
-	const char *lex;
+	const char *lex;			/* owned by the stem cache */
 	uint32		len;
-	uint32		pos;
-} Occurrence;
+	uint32		hash;
+	uint32		npos;
+	uint32		last;			/* word number of the last position */
+	bool		visible;
+	unsigned char *data;
+	uint32		dlen;
+	uint32		dcap;
+} Keyword;
 
 typedef struct CollectState
 {
-	Occurrence *occ;
-	uint32		n;
-	uint32		cap;
+	Keyword    *kw;
+	uint32		nkw;
+	uint32		kwcap;
+	uint32	   *slots;			/* 1 + index into kw, 0: empty */
+	uint32		mask;
+	uint64		npos;
+	uint64		posbytes;
 	/* what hides a word: marked spans, and sentences scoring >= threshold */
 	const RvSpan *spans;
 	uint32		nspans;
@@ -307,42 +323,102 @@ word_hidden(CollectState *st, const RvWord *w)
 }
 
 static void
+collect_grow_slots(CollectState *st)
+{
+	uint32		newmask = st->mask ? st->mask * 2 + 1 : 255;
+	uint32	   *slots = MemoryContextAllocExtended(CurrentMemoryContext,
+											   sizeof(uint32) * ((Size) newmask + 1),
+											   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+
+	for (uint32 i = 0; i < st->nkw; i++)
+	{
+		uint32		k = st->kw[i].hash & newmask;
+
+		while (slots[k] != 0)
+			k = (k + 1) & newmask;
+		slots[k] = i + 1;
+	}
+	if (st->slots)
+		pfree(st->slots);
+	st->slots = slots;
+	st->mask = newmask;
+}
+
+static Keyword *
+collect_lookup(CollectState *st, const char *lex, uint32 len)
+{
+	uint32		hash = hash_bytes((const unsigned char *) lex, (int) len);
+	uint32		k;
+	Keyword    *x;
+
+	if ((uint64) (st->nkw + 1) * 2 > st->mask)
+		collect_grow_slots(st);
+	for (k = hash & st->mask; st->slots[k] != 0; k = (k + 1) & st->mask)
+	{
+		x = &st->kw[st->slots[k] - 1];
+		if (x->hash == hash && x->len == len && memcmp(x->lex, lex, len) == 0)
+			return x;
+	}
+	if (st->nkw == st->kwcap)
+	{
+		st->kwcap = st->kwcap ? st->kwcap * 2 : 64;
+		st->kw = st->kw ? repalloc_huge(st->kw, sizeof(Keyword) * st->kwcap)
+			: palloc(sizeof(Keyword) * st->kwcap);
+	}
+	st->slots[k] = st->nkw + 1;
+	x = &st->kw[st->nkw++];
+	memset(x, 0, sizeof(*x));
+	x->lex = lex;
+	x->len = len;
+	x->hash = hash;
+	return x;
+}
+
+static void
 collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
 {
 	CollectState *st = arg;
+	Keyword    *x = collect_lookup(st, lex, len);
+	bool		hidden;
+	uint32		v;
 
-	if (st->n == st->cap)
+	st->nwords = w->index + 1;
+	/* A word stemmed to the same keyword twice counts once. */
+	if (x->npos > 0 && x->last == w->index)
+		return;
+	hidden = word_hidden(st, w);
+	v = ((x->npos == 0 ? w->index : w->index - x->last) << 1) | (hidden ? RV_POS_HIDDEN : 0);
+	if (x->dlen + 5 > x->dcap)
 	{
 		/*
-		 * Each occurrence becomes a 4-byte position in the value: stop before
-		 * the value could not be stored anyway, rather than after gigabytes
-		 * of work.
+		 * Each occurrence takes a byte of the value at least: stop before the
+		 * value could not be stored anyway, rather than after gigabytes of
+		 * work.
 		 */
-		if ((uint64) st->cap * 2 * sizeof(uint32) + st->body_len > RV_MAX_VALUE_SIZE)
+		if (st->posbytes + x->dcap + st->body_len > RV_MAX_VALUE_SIZE)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("value of type review is too large"),
-					 errdetail("The review has more than %u keyword occurrences.", st->n)));
-		st->cap *= 2;
-		st->occ = repalloc_huge(st->occ, sizeof(Occurrence) * st->cap);
+					 errdetail("The review has more than " UINT64_FORMAT " keyword occurrences.",
+							   st->npos)));
+		st->posbytes += x->dcap ? x->dcap : 8;
+		x->dcap = x->dcap ? x->dcap * 2 : 8;
+		x->data = x->data ? repalloc_huge(x->data, x->dcap) : palloc(x->dcap);
 	}
-	st->occ[st->n].lex = lex;
-	st->occ[st->n].len = len;
-	st->occ[st->n].pos = (w->index << 1) | (word_hidden(st, w) ? RV_POS_HIDDEN : 0);
-	st->n++;
-	st->nwords = w->index + 1;
+	x->dlen = (uint32) (rv_varint_put(x->data + x->dlen, v) - x->data);
+	x->last = w->index;
+	x->npos++;
+	x->visible |= !hidden;
+	st->npos++;
 }
 
 static int
-cmp_occurrence(const void *a, const void *b)
+cmp_keyword_arg(const void *a, const void *b, void *arg)
 {
-	const Occurrence *x = a,
+	const RvLexeme *x = a,
 			   *y = b;
-	int			c = rv_lexcmp(x->lex, x->len, y->lex, y->len);
 
-	if (c != 0)
-		return c;
-	return (x->pos > y->pos) - (x->pos < y->pos);
+	return rv_lexcmp(x->str, x->len, y->str, y->len);
 }
 
 Review *
@@ -356,7 +432,6 @@ review_from_doc(const RvDoc *doc)
 	int64		nsents;
 	size_t		size;
 	Review	   *r;
-	uint32	   *pos;
 
 	memset(&an, 0, sizeof(an));
 	snprintf(lang, sizeof(lang), "%.*s", (int) doc->lang_len, doc->lang);
@@ -380,8 +455,6 @@ review_from_doc(const RvDoc *doc)
 		rv_report(&err, "review", NULL);
 
 	memset(&st, 0, sizeof(st));
-	st.cap = 256;
-	st.occ = palloc(sizeof(Occurrence) * st.cap);
 	st.spans = doc->spans;
 	st.nspans = doc->nspans;
 	st.sents = an.sents;
@@ -389,32 +462,30 @@ review_from_doc(const RvDoc *doc)
 	st.nsents = an.nsents;
 	st.body_len = doc->body_len;
 	review_normalize_text(doc->body, doc->body_len, lang, collect_keyword, &st);
+	if (st.slots)
+		pfree(st.slots);
 
-	/* Group occurrences into distinct keywords with sorted positions. */
-	if (st.n > 0)
-		qsort(st.occ, st.n, sizeof(Occurrence), cmp_occurrence);
-	an.lex = palloc(sizeof(RvLexeme) * (st.n ? st.n : 1));
-	pos = palloc(sizeof(uint32) * (st.n ? st.n : 1));
-	for (uint32 i = 0; i < st.n; i++)
+	/* The distinct keywords, sorted; their positions are already in order. */
+	an.lex = palloc(sizeof(RvLexeme) * (st.nkw ? st.nkw : 1));
+	for (uint32 i = 0; i < st.nkw; i++)
 	{
-		RvLexeme   *x;
+		RvLexeme   *x = &an.lex[i];
 
-		if (an.nlex == 0 || rv_lexcmp(an.lex[an.nlex - 1].str, an.lex[an.nlex - 1].len,
-									  st.occ[i].lex, st.occ[i].len) != 0)
-		{
-			x = &an.lex[an.nlex++];
-			x->str = st.occ[i].lex;
-			x->len = st.occ[i].len;
-			x->pos = pos + i;
-			x->npos = 0;
-		}
-		x = &an.lex[an.nlex - 1];
-		/* A word stemmed to the same keyword twice counts once. */
-		if (x->npos > 0 && (x->pos[x->npos - 1] >> 1) == (st.occ[i].pos >> 1))
-			continue;
-		pos[x->pos - pos + x->npos] = st.occ[i].pos;
-		x->npos++;
+		if ((i & 8191) == 0)
+			CHECK_FOR_INTERRUPTS();
+		x->str = st.kw[i].lex;
+		x->len = st.kw[i].len;
+		x->pos = NULL;
+		x->npos = st.kw[i].npos;
+		x->posdata = st.kw[i].data;
+		x->posdata_len = st.kw[i].dlen;
+		x->visible = st.kw[i].visible;
 	}
+	an.nlex = st.nkw;
+	if (st.kw)
+		pfree(st.kw);
+	if (an.nlex > 1)
+		qsort_interruptible(an.lex, an.nlex, sizeof(RvLexeme), cmp_keyword_arg, NULL);
 	an.nwords = st.nwords;
 
 	size = rv_layout_size(doc, &an);

@@ -49,9 +49,21 @@ typedef struct RvSentFeatures
 {
 	int			nwords;
 	int			names;			/* capitalized words after the first */
-	char	  **tokens;			/* model tokens (folded; numbers as "<num>") */
+	uint32_t   *tok;			/* token i is types[tok[i]] (RV_TOKEN) */
 	int			ntokens;
+	char	  **types;			/* distinct model tokens (folded; numbers as
+								 * "<num>"), each stored once */
+	int			ntypes;
+	uint32_t   *type_hash;		/* fnv of each type */
+	int32_t    *slots;			/* open addressing over types, -1: empty */
+	uint32_t	mask;
 } RvSentFeatures;
+
+/*
+ * Token i of a sentence.  A long sentence of repeated words costs 4 bytes a
+ * word, not a string each.
+ */
+#define RV_TOKEN(f, i) ((const char *) (f)->types[(f)->tok[i]])
 
 /*
  * Tokenizes one sentence (ICU words of lang, folded) and counts its

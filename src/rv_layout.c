@@ -75,6 +75,8 @@ keyword_size(const RvLexeme *x)
 	uint64_t	n = rv_varint_size(x->len) + x->len + rv_varint_size(x->npos << 1);
 	uint32_t	prev = 0;
 
+	if (x->pos == NULL)
+		return n + x->posdata_len;
 	for (uint32_t k = 0; k < x->npos; k++)
 	{
 		uint32_t	w = x->pos[k] >> 1;
@@ -201,7 +203,9 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 		uint32_t	visible = 0,
 					prev = 0;
 
-		for (uint32_t k = 0; k < x->npos; k++)
+		if (x->pos == NULL)
+			visible = x->visible;
+		for (uint32_t k = 0; x->pos != NULL && k < x->npos; k++)
 			if (!(x->pos[k] & RV_POS_HIDDEN))
 				visible = 1;
 		lex[i] = (uint32_t) (kw - ((unsigned char *) base + l.lexstr));
@@ -209,6 +213,12 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 		memcpy(kw, x->str, x->len);
 		kw += x->len;
 		kw = rv_varint_put(kw, (x->npos << 1) | visible);
+		if (x->pos == NULL)
+		{
+			memcpy(kw, x->posdata, x->posdata_len);
+			kw += x->posdata_len;
+			continue;
+		}
 		for (uint32_t k = 0; k < x->npos; k++)
 		{
 			uint32_t	w = x->pos[k] >> 1;

@@ -114,13 +114,21 @@ typedef struct RvLexEntry
 	uint32_t	npos;
 } RvLexEntry;
 
-/* A keyword with its positions, as the analysis produces it. */
+/*
+ * A keyword with its positions, as the analysis produces it: either pos[npos]
+ * or, when pos is NULL, the npos positions already encoded as in kwdata
+ * (posdata_len bytes of varint differences; "visible" as in kwdata), which
+ * is how the server collects them: about a byte a word, not 4 or more.
+ */
 typedef struct RvLexeme
 {
 	const char *str;
 	uint32_t	len;
 	const uint32_t *pos;
 	uint32_t	npos;
+	const unsigned char *posdata;
+	uint32_t	posdata_len;
+	bool		visible;
 } RvLexeme;
 
 /* What input derives from the fields as written. */
