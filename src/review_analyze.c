@@ -81,59 +81,111 @@ dict_for_lang(const char *lang)
 }
 
 /*
+ * Strings and small arrays of one analysis, carved from 64 kB blocks: a
+ * review of a million distinct words would otherwise pay a palloc chunk
+ * header and power-of-2 rounding for each word, its lexeme and their arrays.
+ * The blocks live in the current memory context.
+ */
+typedef struct Arena
+{
+	char	   *cur;
+	Size		left;
+} Arena;
+
+#define ARENA_BLOCK (64 * 1024)
+
+static void *
+arena_alloc(Arena *a, Size n, Size align)
+{
+	Size		pad = (align - ((uintptr_t) a->cur & (align - 1))) & (align - 1);
+	char	   *p;
+
+	if (a->cur == NULL || n + pad > a->left)
+	{
+		if (n > ARENA_BLOCK / 4)
+			return palloc(n);	/* a big one gets its own chunk */
+		a->cur = palloc(ARENA_BLOCK);
+		a->left = ARENA_BLOCK;
+		pad = 0;
+	}
+	p = a->cur + pad;
+	a->cur += pad + n;
+	a->left -= pad + n;
+	return p;
+}
+
+static char *
+arena_strndup(Arena *a, const char *s, Size len)
+{
+	char	   *p = arena_alloc(a, len + 1, 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/*
  * A per-call memo of folded word -> lexemes: review text is Zipfian, so most
- * words repeat and the dictionary call is the costly part.
+ * words repeat and the dictionary call is the costly part.  Entries are
+ * dense (slots hold 1 + their index), so the open-addressing table costs 4
+ * bytes a slot.
  */
 typedef struct StemEntry
 {
-	char	   *word;			/* NULL: empty slot */
+	const char *word;
 	uint32		wlen;
 	uint32		hash;
 	int			nlex;			/* 0: stop word */
-	char	  **lex;
+	const char **lex;
 	uint32	   *lexlen;
 } StemEntry;
 
 typedef struct StemCache
 {
-	StemEntry  *slots;
+	StemEntry  *entries;
+	uint32		nentries;
+	uint32		cap;
+	uint32	   *slots;
 	uint32		mask;
-	uint32		used;
+	Arena		arena;
 	TSDictionaryCacheEntry *dict;
 	const char *lang;			/* for the stop words of languages without one */
 } StemCache;
 
+static uint32 *
+alloc_slots(uint32 mask)
+{
+	return MemoryContextAllocExtended(CurrentMemoryContext,
+									  sizeof(uint32) * ((Size) mask + 1),
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+}
+
 static void
 stem_cache_init(StemCache *c, Oid dictoid, const char *lang)
 {
+	memset(c, 0, sizeof(*c));
 	c->lang = lang;
-	c->mask = 31;
-	c->used = 0;
-	c->slots = palloc0(sizeof(StemEntry) * (c->mask + 1));
+	c->mask = 63;
+	c->slots = alloc_slots(c->mask);
+	c->cap = 32;
+	c->entries = palloc(sizeof(StemEntry) * c->cap);
 	c->dict = OidIsValid(dictoid) ? lookup_ts_dictionary_cache(dictoid) : NULL;
-}
-
-static StemEntry *
-stem_cache_slot(StemEntry *slots, uint32 mask, const char *w, uint32 len, uint32 hash)
-{
-	uint32		i = hash & mask;
-
-	while (slots[i].word != NULL &&
-		   !(slots[i].hash == hash && slots[i].wlen == len && memcmp(slots[i].word, w, len) == 0))
-		i = (i + 1) & mask;
-	return &slots[i];
 }
 
 static void
 stem_cache_grow(StemCache *c)
 {
 	uint32		newmask = c->mask * 2 + 1;
-	StemEntry  *slots = palloc0(sizeof(StemEntry) * (newmask + 1));
+	uint32	   *slots = alloc_slots(newmask);
 
-	for (uint32 i = 0; i <= c->mask; i++)
-		if (c->slots[i].word != NULL)
-			*stem_cache_slot(slots, newmask, c->slots[i].word, c->slots[i].wlen,
-							 c->slots[i].hash) = c->slots[i];
+	for (uint32 i = 0; i < c->nentries; i++)
+	{
+		uint32		k = c->entries[i].hash & newmask;
+
+		while (slots[k] != 0)
+			k = (k + 1) & newmask;
+		slots[k] = i + 1;
+	}
 	pfree(c->slots);
 	c->slots = slots;
 	c->mask = newmask;
@@ -143,13 +195,25 @@ static StemEntry *
 stem(StemCache *c, const char *w, uint32 len)
 {
 	uint32		hash = hash_bytes((const unsigned char *) w, (int) len);
-	StemEntry  *e = stem_cache_slot(c->slots, c->mask, w, len, hash);
+	uint32		k;
+	StemEntry  *e;
 	TSLexeme   *res = NULL;
 
-	if (e->word != NULL)
-		return e;
+	for (k = hash & c->mask; c->slots[k] != 0; k = (k + 1) & c->mask)
+	{
+		e = &c->entries[c->slots[k] - 1];
+		if (e->hash == hash && e->wlen == len && memcmp(e->word, w, len) == 0)
+			return e;
+	}
 
-	e->word = pnstrdup(w, len);
+	if (c->nentries == c->cap)
+	{
+		c->cap *= 2;
+		c->entries = repalloc_huge(c->entries, sizeof(StemEntry) * c->cap);
+	}
+	c->slots[k] = c->nentries + 1;
+	e = &c->entries[c->nentries++];
+	e->word = arena_strndup(&c->arena, w, len);
 	e->wlen = len;
 	e->hash = hash;
 	if (c->dict)
@@ -172,8 +236,8 @@ stem(StemCache *c, const char *w, uint32 len)
 	{
 		/* No dictionary, or it does not know the word: keep it as folded. */
 		e->nlex = 1;
-		e->lex = palloc(sizeof(char *));
-		e->lexlen = palloc(sizeof(uint32));
+		e->lex = arena_alloc(&c->arena, sizeof(char *), sizeof(char *));
+		e->lexlen = arena_alloc(&c->arena, sizeof(uint32), sizeof(uint32));
 		e->lex[0] = e->word;
 		e->lexlen[0] = len;
 	}
@@ -184,20 +248,26 @@ stem(StemCache *c, const char *w, uint32 len)
 		while (res[n].lexeme != NULL)
 			n++;
 		e->nlex = n;
-		e->lex = palloc(sizeof(char *) * (n ? n : 1));
-		e->lexlen = palloc(sizeof(uint32) * (n ? n : 1));
+		e->lex = arena_alloc(&c->arena, sizeof(char *) * (n ? n : 1), sizeof(char *));
+		e->lexlen = arena_alloc(&c->arena, sizeof(uint32) * (n ? n : 1), sizeof(uint32));
 		for (int i = 0; i < n; i++)
 		{
-			e->lex[i] = res[i].lexeme;
-			e->lexlen[i] = (uint32) strlen(res[i].lexeme);
+			uint32		ll = (uint32) strlen(res[i].lexeme);
+
+			/* The same string as the word (most stems of short words): share it. */
+			e->lex[i] = (ll == len && memcmp(res[i].lexeme, w, len) == 0) ? e->word
+				: arena_strndup(&c->arena, res[i].lexeme, ll);
+			e->lexlen[i] = ll;
+			pfree(res[i].lexeme);
 		}
+		pfree(res);
 	}
-	if (++c->used * 2 > c->mask)
+	if ((uint64) c->nentries * 2 > c->mask)
 	{
-		StemEntry	copy = *e;
+		uint32		i = (uint32) (e - c->entries);
 
 		stem_cache_grow(c);
-		e = stem_cache_slot(c->slots, c->mask, copy.word, copy.wlen, copy.hash);
+		e = &c->entries[i];
 	}
 	return e;
 }
@@ -282,10 +352,17 @@ typedef struct Keyword
 	uint32		npos;
 	uint32		last;			/* word number of the last position */
 	bool		visible;
-	unsigned char *data;
 	uint32		dlen;
-	uint32		dcap;
+	uint32		dcap;			/* up to KW_INLINE: in inl */
+	union
+	{
+		unsigned char *ptr;
+		unsigned char inl[8];
+	}			data;
 } Keyword;
+
+#define KW_INLINE 8
+#define KW_DATA(x) ((x)->dcap <= KW_INLINE ? (x)->data.inl : (x)->data.ptr)
 
 typedef struct CollectState
 {
@@ -388,24 +465,38 @@ collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
 		return;
 	hidden = word_hidden(st, w);
 	v = ((x->npos == 0 ? w->index : w->index - x->last) << 1) | (hidden ? RV_POS_HIDDEN : 0);
+	if (x->dcap == 0)
+		x->dcap = KW_INLINE;	/* most keywords occur a few times */
 	if (x->dlen + 5 > x->dcap)
 	{
 		/*
-		 * Each occurrence takes a byte of the value at least: stop before the
-		 * value could not be stored anyway, rather than after gigabytes of
-		 * work.
+		 * The encoded positions go into the value as they are: stop before
+		 * the value could not be stored anyway, rather than after gigabytes
+		 * of work.
 		 */
-		if (st->posbytes + x->dcap + st->body_len > RV_MAX_VALUE_SIZE)
+		if (st->posbytes + st->body_len > RV_MAX_VALUE_SIZE)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("value of type review is too large"),
 					 errdetail("The review has more than " UINT64_FORMAT " keyword occurrences.",
 							   st->npos)));
-		st->posbytes += x->dcap ? x->dcap : 8;
-		x->dcap = x->dcap ? x->dcap * 2 : 8;
-		x->data = x->data ? repalloc_huge(x->data, x->dcap) : palloc(x->dcap);
+		if (x->dcap == KW_INLINE)
+		{
+			unsigned char *p = palloc(KW_INLINE * 4);
+
+			memcpy(p, x->data.inl, x->dlen);
+			x->data.ptr = p;
+			x->dcap = KW_INLINE * 4;
+		}
+		else
+		{
+			x->dcap *= 2;
+			x->data.ptr = repalloc_huge(x->data.ptr, x->dcap);
+		}
 	}
-	x->dlen = (uint32) (rv_varint_put(x->data + x->dlen, v) - x->data);
+	st->posbytes -= x->dlen;
+	x->dlen = (uint32) (rv_varint_put(KW_DATA(x) + x->dlen, v) - KW_DATA(x));
+	st->posbytes += x->dlen;
 	x->last = w->index;
 	x->npos++;
 	x->visible |= !hidden;
@@ -477,18 +568,18 @@ review_from_doc(const RvDoc *doc)
 		x->len = st.kw[i].len;
 		x->pos = NULL;
 		x->npos = st.kw[i].npos;
-		x->posdata = st.kw[i].data;
+		x->posdata = KW_DATA(&st.kw[i]);
 		x->posdata_len = st.kw[i].dlen;
 		x->visible = st.kw[i].visible;
 	}
 	an.nlex = st.nkw;
-	if (st.kw)
-		pfree(st.kw);
 	if (an.nlex > 1)
 		qsort_interruptible(an.lex, an.nlex, sizeof(RvLexeme), cmp_keyword_arg, NULL);
 	an.nwords = st.nwords;
 
 	size = rv_layout_size(doc, &an);
+	if (size == 0 && rv_interrupted(&err))
+		rv_report(&err, "review", NULL);
 	if (size == 0 || size > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

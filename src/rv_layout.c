@@ -89,7 +89,7 @@ keyword_size(const RvLexeme *x)
 
 /* Fills the header's counts and lengths from doc + analysis. */
 static bool
-fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h)
+fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h, bool interruptible)
 {
 	uint64_t	labels = 0,
 				lexstr = 0,
@@ -115,6 +115,8 @@ fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h)
 	/* Each position takes a byte at least: refuse before reading them. */
 	for (uint32_t i = 0; i < an->nlex; i++)
 	{
+		if (interruptible && RV_CHECK_INTERRUPTS())
+			return false;		/* the caller asks rv_interrupted() */
 		lexstr += an->lex[i].len;
 		npos += an->lex[i].npos;
 	}
@@ -122,7 +124,11 @@ fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h)
 		return false;
 	lexstr = 0;
 	for (uint32_t i = 0; i < an->nlex; i++)
+	{
+		if (interruptible && RV_CHECK_INTERRUPTS())
+			return false;
 		lexstr += keyword_size(&an->lex[i]);
+	}
 	if (lexstr > RV_MAX_VALUE_SIZE)
 		return false;
 	h->labels_len = (uint32_t) labels;
@@ -137,7 +143,7 @@ rv_layout_size(const RvDoc *doc, const RvAnalysis *an)
 	RvHeader	h;
 	RvLayout	l;
 
-	if (!fill_header(doc, an, &h) || !rv_layout_compute(&h, &l))
+	if (!fill_header(doc, an, &h, true) || !rv_layout_compute(&h, &l))
 		return 0;
 	return l.total;
 }
@@ -155,7 +161,7 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 	unsigned char *kw;
 	uint32_t	label_off = 0;
 
-	fill_header(doc, an, h);
+	fill_header(doc, an, h, false);
 	rv_layout_compute(h, &l);
 
 	p = base + l.meta;

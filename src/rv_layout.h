@@ -186,7 +186,10 @@ rv_lexcmp(const char *a, uint32_t alen, const char *b, uint32_t blen)
  */
 extern bool rv_layout_compute(const RvHeader *h, RvLayout *l);
 
-/* Size of the value for doc + analysis, or 0 if over RV_MAX_VALUE_SIZE. */
+/*
+ * Size of the value for doc + analysis, or 0 if over RV_MAX_VALUE_SIZE or
+ * when the interrupt callback asked to stop (then rv_interrupted() is true).
+ */
 extern size_t rv_layout_size(const RvDoc *doc, const RvAnalysis *an);
 
 /* Writes the value into dst (size from rv_layout_size, zeroed); not vl_len_. */
