@@ -308,6 +308,9 @@ review_normalize_text(const char *text, size_t len, const char *lang,
 	st.arg = arg;
 	if (rv_words(text, len, lang, normalize_word, &st, &err) < 0)
 		rv_report(&err, "review", NULL);
+	/* The lexemes handed to fn stay (they are in the arena); the table goes. */
+	pfree(st.cache.entries);
+	pfree(st.cache.slots);
 }
 
 static void

@@ -95,7 +95,7 @@ intern_token(RvSentFeatures *f, const char *s, uint32_t len)
 		f->slots = rv_alloc(sizeof(int32_t) * size);
 		memset(f->slots, 0xFF, sizeof(int32_t) * size);
 		f->mask = size - 1;
-		f->types = rv_realloc(f->types, sizeof(char *) * (size / 2));
+		f->type_off = rv_realloc(f->type_off, sizeof(uint32_t) * (size / 2));
 		f->type_hash = rv_realloc(f->type_hash, sizeof(uint32_t) * (size / 2));
 		for (int i = 0; i < f->ntypes; i++)
 		{
@@ -106,14 +106,18 @@ intern_token(RvSentFeatures *f, const char *s, uint32_t len)
 	}
 	for (k = (uint32_t) h & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
 	{
-		const char *t = f->types[f->slots[k]];
+		const char *t = RV_TYPE(f, f->slots[k]);
 
 		if (f->type_hash[f->slots[k]] == (uint32_t) h && strncmp(t, s, len) == 0 &&
 			t[len] == '\0')
 			return (uint32_t) f->slots[k];
 	}
 	f->slots[k] = f->ntypes;
-	f->types[f->ntypes] = rv_strndup(s, len);
+	if (f->typestr.data == NULL)
+		rv_buf_init(&f->typestr, 256);
+	f->type_off[f->ntypes] = (uint32_t) f->typestr.len;
+	rv_buf_append(&f->typestr, s, len);
+	rv_buf_append_char(&f->typestr, '\0');
 	f->type_hash[f->ntypes] = (uint32_t) h;
 	return (uint32_t) f->ntypes++;
 }
@@ -159,9 +163,8 @@ rv_detect_features(const char *text, size_t len, const char *lang,
 void
 rv_detect_features_free(RvSentFeatures *f)
 {
-	for (int i = 0; i < f->ntypes; i++)
-		rv_free(f->types[i]);
-	rv_free(f->types);
+	rv_free(f->typestr.data);
+	rv_free(f->type_off);
 	rv_free(f->type_hash);
 	rv_free(f->slots);
 	rv_free(f->tok);
@@ -361,7 +364,7 @@ model_logit(const RvSentFeatures *f)
 	pairs = rv_alloc(sizeof(uint64_t) * (pmask + 1));
 	memset(pairs, 0xFF, sizeof(uint64_t) * (pmask + 1));
 	for (int i = 0; i < f->ntypes; i++)
-		refs[n++] = (FeatureRef) {fnv(FNV_OFFSET, f->types[i], strlen(f->types[i])), i, -1};
+		refs[n++] = (FeatureRef) {fnv(FNV_OFFSET, RV_TYPE(f, i), strlen(RV_TYPE(f, i))), i, -1};
 	for (int i = 0; i + 1 < f->ntokens; i++)
 	{
 		uint64_t	key = (uint64_t) f->tok[i] << 32 | f->tok[i + 1];
@@ -380,8 +383,8 @@ model_logit(const RvSentFeatures *f)
 			cap *= 2;
 			refs = rv_realloc(refs, sizeof(FeatureRef) * cap);
 		}
-		refs[n++] = (FeatureRef) {fnv(fnv(refs[f->tok[i]].hash, " ", 1), f->types[f->tok[i + 1]],
-									  strlen(f->types[f->tok[i + 1]])),
+		refs[n++] = (FeatureRef) {fnv(fnv(refs[f->tok[i]].hash, " ", 1), RV_TOKEN(f, i + 1),
+									  strlen(RV_TOKEN(f, i + 1))),
 								  (int) f->tok[i], (int) f->tok[i + 1]};
 		if (++npairs * 2 > pmask)
 		{
@@ -408,8 +411,8 @@ model_logit(const RvSentFeatures *f)
 	qsort(refs, n, sizeof(FeatureRef), cmp_feature);
 	for (int i = 0; i < n; i++)
 		if (i == 0 || refs[i].hash != refs[i - 1].hash)
-			z += weight_of(refs[i].hash, f->types[refs[i].a],
-						   refs[i].b >= 0 ? f->types[refs[i].b] : NULL);
+			z += weight_of(refs[i].hash, RV_TYPE(f, refs[i].a),
+						   refs[i].b >= 0 ? RV_TYPE(f, refs[i].b) : NULL);
 	rv_free(refs);
 	return z;
 }

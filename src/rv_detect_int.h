@@ -49,10 +49,11 @@ typedef struct RvSentFeatures
 {
 	int			nwords;
 	int			names;			/* capitalized words after the first */
-	uint32_t   *tok;			/* token i is types[tok[i]] (RV_TOKEN) */
+	uint32_t   *tok;			/* token i is type tok[i] (RV_TOKEN) */
 	int			ntokens;
-	char	  **types;			/* distinct model tokens (folded; numbers as
-								 * "<num>"), each stored once */
+	RvBuf		typestr;		/* distinct model tokens (folded; numbers as
+								 * "<num>"), each once, NUL-terminated */
+	uint32_t   *type_off;		/* where type t starts in typestr */
 	int			ntypes;
 	uint32_t   *type_hash;		/* fnv of each type */
 	int32_t    *slots;			/* open addressing over types, -1: empty */
@@ -63,7 +64,8 @@ typedef struct RvSentFeatures
  * Token i of a sentence.  A long sentence of repeated words costs 4 bytes a
  * word, not a string each.
  */
-#define RV_TOKEN(f, i) ((const char *) (f)->types[(f)->tok[i]])
+#define RV_TYPE(f, t) ((const char *) (f)->typestr.data + (f)->type_off[t])
+#define RV_TOKEN(f, i) RV_TYPE(f, (f)->tok[i])
 
 /*
  * Tokenizes one sentence (ICU words of lang, folded) and counts its
