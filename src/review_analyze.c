@@ -559,23 +559,45 @@ review_from_doc(const RvDoc *doc)
 	if (st.slots)
 		pfree(st.slots);
 
-	/* The distinct keywords, sorted; their positions are already in order. */
-	an.lex = palloc(sizeof(RvLexeme) * (st.nkw ? st.nkw : 1));
-	for (uint32 i = 0; i < st.nkw; i++)
+	/*
+	 * The distinct keywords, sorted; their positions are already in order.
+	 * Positions kept inline move to one block, so that the keyword table can
+	 * go before the value is allocated.
+	 */
+	an.lex = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(RvLexeme) * (st.nkw ? st.nkw : 1));
 	{
-		RvLexeme   *x = &an.lex[i];
+		Size		ninline = 0;
+		unsigned char *inl;
 
-		if ((i & 8191) == 0)
-			CHECK_FOR_INTERRUPTS();
-		x->str = st.kw[i].lex;
-		x->len = st.kw[i].len;
-		x->pos = NULL;
-		x->npos = st.kw[i].npos;
-		x->posdata = KW_DATA(&st.kw[i]);
-		x->posdata_len = st.kw[i].dlen;
-		x->visible = st.kw[i].visible;
+		for (uint32 i = 0; i < st.nkw; i++)
+			ninline += st.kw[i].dcap <= KW_INLINE ? st.kw[i].dlen : 0;
+		inl = MemoryContextAllocHuge(CurrentMemoryContext, ninline ? ninline : 1);
+		for (uint32 i = 0; i < st.nkw; i++)
+		{
+			RvLexeme   *x = &an.lex[i];
+			Keyword    *k = &st.kw[i];
+
+			if ((i & 8191) == 0)
+				CHECK_FOR_INTERRUPTS();
+			x->str = k->lex;
+			x->len = k->len;
+			x->pos = NULL;
+			x->npos = k->npos;
+			x->posdata_len = k->dlen;
+			x->visible = k->visible;
+			if (k->dcap <= KW_INLINE)
+			{
+				memcpy(inl, k->data.inl, k->dlen);
+				x->posdata = inl;
+				inl += k->dlen;
+			}
+			else
+				x->posdata = k->data.ptr;
+		}
 	}
 	an.nlex = st.nkw;
+	if (st.kw)
+		pfree(st.kw);
 	if (an.nlex > 1)
 		qsort_interruptible(an.lex, an.nlex, sizeof(RvLexeme), cmp_keyword_arg, NULL);
 	an.nwords = st.nwords;
