@@ -2,6 +2,7 @@
  * rv_core.c
  *	  Errors as values, the allocator hook and a growable buffer.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,43 @@ rv_free(void *ptr)
 {
 	if (ptr != NULL)
 		allocator.free(ptr);
+}
+
+static RvInterruptCallback interrupt_callback;
+static volatile sig_atomic_t interrupt_requested;
+int			rv_interrupt_countdown = RV_INTERRUPT_INTERVAL;
+
+void
+rv_set_interrupt_callback(RvInterruptCallback cb)
+{
+	interrupt_callback = cb;
+	rv_interrupt_countdown = RV_INTERRUPT_INTERVAL;
+}
+
+void
+rv_request_interrupt(void)
+{
+	interrupt_requested = 1;
+	rv_interrupt_countdown = 0;
+}
+
+bool
+rv_interrupt_poll(void)
+{
+	rv_interrupt_countdown = RV_INTERRUPT_INTERVAL;
+	if (interrupt_callback != NULL && interrupt_callback())
+		interrupt_requested = 1;
+	return interrupt_requested != 0;
+}
+
+bool
+rv_interrupted(RvError *err)
+{
+	if (!interrupt_requested)
+		return false;
+	interrupt_requested = 0;
+	rv_error_set(err, RV_ERR_CANCELED, 0, 0, "The analysis was interrupted.");
+	return true;
 }
 
 char *

@@ -26,7 +26,8 @@ typedef enum RvErrCode
 	RV_ERR_ENCODING,			/* invalid UTF-8 or a NUL byte: 22021 */
 	RV_ERR_BINARY,				/* malformed binary input: 22P03 */
 	RV_ERR_LIMIT,				/* value would be too large: 54000 */
-	RV_ERR_INTERNAL				/* ICU or allocator failure: XX000 */
+	RV_ERR_INTERNAL,			/* ICU or allocator failure: XX000 */
+	RV_ERR_CANCELED				/* the interrupt callback asked to stop: 57014 */
 } RvErrCode;
 
 /*
@@ -66,6 +67,37 @@ extern void *rv_alloc0(size_t size);
 extern void *rv_realloc(void *ptr, size_t size);
 extern void rv_free(void *ptr);
 extern char *rv_strndup(const char *s, size_t len);
+
+/*
+ * Interrupts.  Every long loop of the core (markup, UTF-8 validation, ICU
+ * segmentation, stop words, the detector, keyword grouping, the layout)
+ * calls RV_CHECK_INTERRUPTS() once an iteration; every RV_INTERRUPT_INTERVAL
+ * calls it runs the callback (as PostGIS's lwgeom_set_interrupt_callback).
+ * The callback may return true to ask the core to stop, and the core then
+ * unwinds cleanly with RV_ERR_CANCELED (what the unit tests check); the
+ * server's callback calls CHECK_FOR_INTERRUPTS() instead, whose ERROR
+ * longjmps out of the core: that is safe because the core's memory comes
+ * from palloc and its ICU text handles live on the stack (the cached break
+ * iterators are pointed at new text at every use).  rv_request_interrupt()
+ * (safe in a signal handler) asks the same as a callback returning true.
+ */
+typedef bool (*RvInterruptCallback) (void);
+
+#define RV_INTERRUPT_INTERVAL 8192
+
+extern void rv_set_interrupt_callback(RvInterruptCallback cb);
+extern void rv_request_interrupt(void);
+extern bool rv_interrupt_poll(void);
+extern bool rv_interrupted(RvError *err);
+extern int	rv_interrupt_countdown;
+
+/*
+ * True when the core must stop (rarely: the callback asked); then call
+ * rv_interrupted(err) to set the error and clear the request.
+ */
+#define RV_CHECK_INTERRUPTS() \
+	(--rv_interrupt_countdown <= 0 && rv_interrupt_poll())
+
 
 /*
  * What a counting buffer (rv_buf_init_tally) keeps of the bytes appended to

@@ -69,6 +69,59 @@ all_digits(const char *s, uint32_t len)
 	return len > 0;
 }
 
+#define FNV_OFFSET 14695981039346656037ULL
+#define FNV_PRIME 1099511628211ULL
+
+static uint64_t
+fnv(uint64_t h, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * FNV_PRIME;
+	return h;
+}
+
+/* The type id of token s[0..len), added if new. */
+static uint32_t
+intern_token(RvSentFeatures *f, const char *s, uint32_t len)
+{
+	uint64_t	h = fnv(FNV_OFFSET, s, len);
+	uint32_t	k;
+
+	if (f->slots == NULL || (uint32_t) f->ntypes * 2 >= f->mask + 1)
+	{
+		uint32_t	size = f->mask ? (f->mask + 1) * 2 : 64;
+
+		rv_free(f->slots);
+		f->slots = rv_alloc(sizeof(int32_t) * size);
+		memset(f->slots, 0xFF, sizeof(int32_t) * size);
+		f->mask = size - 1;
+		f->type_off = rv_realloc(f->type_off, sizeof(uint32_t) * (size / 2));
+		f->type_hash = rv_realloc(f->type_hash, sizeof(uint32_t) * (size / 2));
+		for (int i = 0; i < f->ntypes; i++)
+		{
+			for (k = f->type_hash[i] & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
+				;
+			f->slots[k] = i;
+		}
+	}
+	for (k = (uint32_t) h & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
+	{
+		const char *t = RV_TYPE(f, f->slots[k]);
+
+		if (f->type_hash[f->slots[k]] == (uint32_t) h && strncmp(t, s, len) == 0 &&
+			t[len] == '\0')
+			return (uint32_t) f->slots[k];
+	}
+	f->slots[k] = f->ntypes;
+	if (f->typestr.data == NULL)
+		rv_buf_init(&f->typestr, 256);
+	f->type_off[f->ntypes] = (uint32_t) f->typestr.len;
+	rv_buf_append(&f->typestr, s, len);
+	rv_buf_append_char(&f->typestr, '\0');
+	f->type_hash[f->ntypes] = (uint32_t) h;
+	return (uint32_t) f->ntypes++;
+}
+
 static bool
 collect_token(const RvWord *w, void *arg)
 {
@@ -81,14 +134,14 @@ collect_token(const RvWord *w, void *arg)
 	f->nwords++;
 	if (f->ntokens == st->cap)
 	{
-		st->cap = st->cap ? st->cap * 2 : 16;
-		f->tokens = rv_realloc(f->tokens, sizeof(char *) * st->cap);
+		st->cap = st->cap ? st->cap + st->cap / 2 : 16;
+		f->tok = rv_realloc(f->tok, sizeof(uint32_t) * st->cap);
 	}
 	/* "man's" -> "man": the possessive carries no signal of its own. */
 	if (len > 2 && w->folded[len - 2] == '\'' && w->folded[len - 1] == 's')
 		len -= 2;
-	f->tokens[f->ntokens++] = all_digits(w->folded, len) ? rv_strndup("<num>", 5)
-		: rv_strndup(w->folded, len);
+	f->tok[f->ntokens++] = all_digits(w->folded, len) ? intern_token(f, "<num>", 5)
+		: intern_token(f, w->folded, len);
 	return true;
 }
 
@@ -99,15 +152,22 @@ rv_detect_features(const char *text, size_t len, const char *lang,
 	TokState	st = {text, f, 0};
 
 	memset(f, 0, sizeof(*f));
-	return rv_words(text, len, lang, collect_token, &st, err) >= 0;
+	if (rv_words(text, len, lang, collect_token, &st, err) < 0)
+	{
+		rv_detect_features_free(f);
+		return false;
+	}
+	return true;
 }
 
 void
 rv_detect_features_free(RvSentFeatures *f)
 {
-	for (int i = 0; i < f->ntokens; i++)
-		rv_free(f->tokens[i]);
-	rv_free(f->tokens);
+	rv_free(f->typestr.data);
+	rv_free(f->type_off);
+	rv_free(f->type_hash);
+	rv_free(f->slots);
+	rv_free(f->tok);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -123,16 +183,6 @@ static uint64_t *weight_hashes;
 static uint32_t weight_mask;
 static bool weight_table_tried;
 
-#define FNV_OFFSET 14695981039346656037ULL
-#define FNV_PRIME 1099511628211ULL
-
-static uint64_t
-fnv(uint64_t h, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * FNV_PRIME;
-	return h;
-}
 
 static void
 build_weight_table(void)
@@ -263,7 +313,9 @@ cue_sum(const RvCueLexicon *lex, const RvSentFeatures *f)
 		{
 			int			k;
 
-			for (k = 0; k < nw && token_has_prefix(f->tokens[i + k], cue->words[k]); k++)
+			if (RV_CHECK_INTERRUPTS())
+				return z;		/* rv_detect reports it */
+			for (k = 0; k < nw && token_has_prefix(RV_TOKEN(f, i + k), cue->words[k]); k++)
 				;
 			if (k == nw)
 			{
@@ -291,32 +343,76 @@ cmp_feature(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
-/* The fitted model: bias plus each distinct unigram and bigram once. */
+/*
+ * The fitted model: bias plus each distinct unigram and bigram once.  The
+ * features are the distinct types and the distinct pairs of adjacent types
+ * (found with a set of pairs), so memory follows what is distinct, not the
+ * sentence's length.
+ */
 static float
 model_logit(const RvSentFeatures *f)
 {
-	FeatureRef *refs = rv_alloc(sizeof(FeatureRef) * (2 * f->ntokens + 1));
-	int			n = 0;
+	FeatureRef *refs;
+	uint64_t   *pairs;
+	uint32_t	pmask = 63,
+				npairs = 0;
+	int			n = 0,
+				cap = f->ntypes + 64;
 	float		z = rv_detect_bias;
 
-	for (int i = 0; i < f->ntokens; i++)
+	refs = rv_alloc(sizeof(FeatureRef) * cap);
+	pairs = rv_alloc(sizeof(uint64_t) * (pmask + 1));
+	memset(pairs, 0xFF, sizeof(uint64_t) * (pmask + 1));
+	for (int i = 0; i < f->ntypes; i++)
+		refs[n++] = (FeatureRef) {fnv(FNV_OFFSET, RV_TYPE(f, i), strlen(RV_TYPE(f, i))), i, -1};
+	for (int i = 0; i + 1 < f->ntokens; i++)
 	{
-		uint64_t	h = fnv(FNV_OFFSET, f->tokens[i], strlen(f->tokens[i]));
+		uint64_t	key = (uint64_t) f->tok[i] << 32 | f->tok[i + 1];
+		uint32_t	k;
 
-		refs[n++] = (FeatureRef) {h, i, -1};
-		if (i + 1 < f->ntokens)
+		if (RV_CHECK_INTERRUPTS())
+			break;				/* rv_detect reports it */
+		for (k = (uint32_t) (key * FNV_PRIME >> 32) & pmask;
+			 pairs[k] != UINT64_MAX && pairs[k] != key; k = (k + 1) & pmask)
+			;
+		if (pairs[k] == key)
+			continue;
+		pairs[k] = key;
+		if (n == cap)
 		{
-			uint64_t	hb = fnv(fnv(h, " ", 1), f->tokens[i + 1], strlen(f->tokens[i + 1]));
+			cap *= 2;
+			refs = rv_realloc(refs, sizeof(FeatureRef) * cap);
+		}
+		refs[n++] = (FeatureRef) {fnv(fnv(refs[f->tok[i]].hash, " ", 1), RV_TOKEN(f, i + 1),
+									  strlen(RV_TOKEN(f, i + 1))),
+								  (int) f->tok[i], (int) f->tok[i + 1]};
+		if (++npairs * 2 > pmask)
+		{
+			uint32_t	newmask = pmask * 2 + 1;
+			uint64_t   *np = rv_alloc(sizeof(uint64_t) * (newmask + 1));
 
-			refs[n++] = (FeatureRef) {hb, i, i + 1};
+			memset(np, 0xFF, sizeof(uint64_t) * (newmask + 1));
+			for (uint32_t j = 0; j <= pmask; j++)
+			{
+				if (pairs[j] == UINT64_MAX)
+					continue;
+				for (k = (uint32_t) (pairs[j] * FNV_PRIME >> 32) & newmask;
+					 np[k] != UINT64_MAX; k = (k + 1) & newmask)
+					;
+				np[k] = pairs[j];
+			}
+			rv_free(pairs);
+			pairs = np;
+			pmask = newmask;
 		}
 	}
+	rv_free(pairs);
 	/* Binary features: a repeated word or pair counts once (equal hashes). */
 	qsort(refs, n, sizeof(FeatureRef), cmp_feature);
 	for (int i = 0; i < n; i++)
 		if (i == 0 || refs[i].hash != refs[i - 1].hash)
-			z += weight_of(refs[i].hash, f->tokens[refs[i].a],
-							refs[i].b >= 0 ? f->tokens[refs[i].b] : NULL);
+			z += weight_of(refs[i].hash, RV_TYPE(f, refs[i].a),
+						   refs[i].b >= 0 ? RV_TYPE(f, refs[i].b) : NULL);
 	rv_free(refs);
 	return z;
 }
@@ -365,6 +461,9 @@ rv_detect(const RvDetectInput *in, float *scores, RvError *err)
 			return -1;
 		z = rv_detect_text_logit(&f, in->lang);
 		rv_detect_features_free(&f);
+		if (rv_interrupted(err) ||
+			(RV_CHECK_INTERRUPTS() && rv_interrupted(err)))
+			return -1;
 		if (is_english(in->lang) || !lexicon_for(in->lang))
 			z += PRIOR_SHIFT;	/* the fitted model's balanced prior */
 

@@ -49,9 +49,23 @@ typedef struct RvSentFeatures
 {
 	int			nwords;
 	int			names;			/* capitalized words after the first */
-	char	  **tokens;			/* model tokens (folded; numbers as "<num>") */
+	uint32_t   *tok;			/* token i is type tok[i] (RV_TOKEN) */
 	int			ntokens;
+	RvBuf		typestr;		/* distinct model tokens (folded; numbers as
+								 * "<num>"), each once, NUL-terminated */
+	uint32_t   *type_off;		/* where type t starts in typestr */
+	int			ntypes;
+	uint32_t   *type_hash;		/* fnv of each type */
+	int32_t    *slots;			/* open addressing over types, -1: empty */
+	uint32_t	mask;
 } RvSentFeatures;
+
+/*
+ * Token i of a sentence.  A long sentence of repeated words costs 4 bytes a
+ * word, not a string each.
+ */
+#define RV_TYPE(f, t) ((const char *) (f)->typestr.data + (f)->type_off[t])
+#define RV_TOKEN(f, i) RV_TYPE(f, (f)->tok[i])
 
 /*
  * Tokenizes one sentence (ICU words of lang, folded) and counts its

@@ -75,6 +75,8 @@ keyword_size(const RvLexeme *x)
 	uint64_t	n = rv_varint_size(x->len) + x->len + rv_varint_size(x->npos << 1);
 	uint32_t	prev = 0;
 
+	if (x->pos == NULL)
+		return n + x->posdata_len;
 	for (uint32_t k = 0; k < x->npos; k++)
 	{
 		uint32_t	w = x->pos[k] >> 1;
@@ -87,7 +89,7 @@ keyword_size(const RvLexeme *x)
 
 /* Fills the header's counts and lengths from doc + analysis. */
 static bool
-fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h)
+fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h, bool interruptible)
 {
 	uint64_t	labels = 0,
 				lexstr = 0,
@@ -113,6 +115,8 @@ fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h)
 	/* Each position takes a byte at least: refuse before reading them. */
 	for (uint32_t i = 0; i < an->nlex; i++)
 	{
+		if (interruptible && RV_CHECK_INTERRUPTS())
+			return false;		/* the caller asks rv_interrupted() */
 		lexstr += an->lex[i].len;
 		npos += an->lex[i].npos;
 	}
@@ -120,7 +124,11 @@ fill_header(const RvDoc *doc, const RvAnalysis *an, RvHeader *h)
 		return false;
 	lexstr = 0;
 	for (uint32_t i = 0; i < an->nlex; i++)
+	{
+		if (interruptible && RV_CHECK_INTERRUPTS())
+			return false;
 		lexstr += keyword_size(&an->lex[i]);
+	}
 	if (lexstr > RV_MAX_VALUE_SIZE)
 		return false;
 	h->labels_len = (uint32_t) labels;
@@ -135,7 +143,7 @@ rv_layout_size(const RvDoc *doc, const RvAnalysis *an)
 	RvHeader	h;
 	RvLayout	l;
 
-	if (!fill_header(doc, an, &h) || !rv_layout_compute(&h, &l))
+	if (!fill_header(doc, an, &h, true) || !rv_layout_compute(&h, &l))
 		return 0;
 	return l.total;
 }
@@ -153,7 +161,7 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 	unsigned char *kw;
 	uint32_t	label_off = 0;
 
-	fill_header(doc, an, h);
+	fill_header(doc, an, h, false);
 	rv_layout_compute(h, &l);
 
 	p = base + l.meta;
@@ -201,7 +209,9 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 		uint32_t	visible = 0,
 					prev = 0;
 
-		for (uint32_t k = 0; k < x->npos; k++)
+		if (x->pos == NULL)
+			visible = x->visible;
+		for (uint32_t k = 0; x->pos != NULL && k < x->npos; k++)
 			if (!(x->pos[k] & RV_POS_HIDDEN))
 				visible = 1;
 		lex[i] = (uint32_t) (kw - ((unsigned char *) base + l.lexstr));
@@ -209,6 +219,12 @@ rv_layout_write(const RvDoc *doc, const RvAnalysis *an, void *dst)
 		memcpy(kw, x->str, x->len);
 		kw += x->len;
 		kw = rv_varint_put(kw, (x->npos << 1) | visible);
+		if (x->pos == NULL)
+		{
+			memcpy(kw, x->posdata, x->posdata_len);
+			kw += x->posdata_len;
+			continue;
+		}
 		for (uint32_t k = 0; k < x->npos; k++)
 		{
 			uint32_t	w = x->pos[k] >> 1;

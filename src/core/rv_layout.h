@@ -114,13 +114,21 @@ typedef struct RvLexEntry
 	uint32_t	npos;
 } RvLexEntry;
 
-/* A keyword with its positions, as the analysis produces it. */
+/*
+ * A keyword with its positions, as the analysis produces it: either pos[npos]
+ * or, when pos is NULL, the npos positions already encoded as in kwdata
+ * (posdata_len bytes of varint differences; "visible" as in kwdata), which
+ * is how the server collects them: about a byte a word, not 4 or more.
+ */
 typedef struct RvLexeme
 {
 	const char *str;
 	uint32_t	len;
 	const uint32_t *pos;
 	uint32_t	npos;
+	const unsigned char *posdata;
+	uint32_t	posdata_len;
+	bool		visible;
 } RvLexeme;
 
 /* What input derives from the fields as written. */
@@ -178,7 +186,10 @@ rv_lexcmp(const char *a, uint32_t alen, const char *b, uint32_t blen)
  */
 extern bool rv_layout_compute(const RvHeader *h, RvLayout *l);
 
-/* Size of the value for doc + analysis, or 0 if over RV_MAX_VALUE_SIZE. */
+/*
+ * Size of the value for doc + analysis, or 0 if over RV_MAX_VALUE_SIZE or
+ * when the interrupt callback asked to stop (then rv_interrupted() is true).
+ */
 extern size_t rv_layout_size(const RvDoc *doc, const RvAnalysis *an);
 
 /* Writes the value into dst (size from rv_layout_size, zeroed); not vl_len_. */

@@ -586,6 +586,8 @@ rv_markup_parse(const char *raw, size_t len, int64_t char_base, RvBuf *body,
 		Marker		m;
 		bool		consumed;
 
+		if (RV_CHECK_INTERRUPTS() && rv_interrupted(err))
+			goto fail;
 		if (c == '\\' && i + 1 < len && is_escapable(raw[i + 1]))
 		{
 			rv_buf_append_char(body, raw[i + 1]);

@@ -391,6 +391,8 @@ check_encoding(const char *s, size_t len, const char *what, RvError *err)
 	}
 	if (!rv_utf8_valid(s, len, &bad))
 	{
+		if (rv_interrupted(err))
+			return false;
 		rv_error_set(err, RV_ERR_ENCODING, 0, rv_utf8_count(s, bad) + 1,
 					 s[bad] == '\0' ? "The %s contains a NUL byte at character %lld."
 					 : "The %s has an invalid UTF-8 byte sequence at character %lld.",

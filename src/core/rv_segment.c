@@ -107,26 +107,32 @@ get_break_iterator(UBreakIteratorType type, const char *lang, UText *text,
  */
 static UBreakIterator *
 open_segmenter(UBreakIteratorType type, const char *text, size_t len,
-			   const char *lang, UText **ut, RvError *err)
+			   const char *lang, UText *ut, RvError *err)
 {
 	UErrorCode	status = U_ZERO_ERROR;
 	UBreakIterator *brk;
+
+	/*
+	 * The UText lives in the caller's frame, not on ICU's heap, so an ERROR
+	 * that longjmps out of an interrupt check leaks nothing.
+	 */
+	*ut = (UText) UTEXT_INITIALIZER;
 
 	if (len > INT32_MAX)
 	{
 		rv_error_set(err, RV_ERR_LIMIT, 0, 0, "The text is too long to segment.");
 		return NULL;
 	}
-	*ut = utext_openUTF8(NULL, text, (int64_t) len, &status);
+	utext_openUTF8(ut, text, (int64_t) len, &status);
 	if (U_FAILURE(status))
 	{
 		rv_error_set(err, RV_ERR_INTERNAL, 0, 0, "ICU could not open the text: %s.",
 					 u_errorName(status));
 		return NULL;
 	}
-	brk = get_break_iterator(type, lang, *ut, err);
+	brk = get_break_iterator(type, lang, ut, err);
 	if (brk == NULL)
-		utext_close(*ut);
+		utext_close(ut);
 	return brk;
 }
 
@@ -178,7 +184,7 @@ int64_t
 rv_sentences(const char *text, size_t len, const char *lang,
 			 RvSentence **out, RvError *err)
 {
-	UText	   *ut;
+	UText		ut;
 	UBreakIterator *brk;
 	RvSentence *sents = NULL;
 	int64_t		n = 0,
@@ -198,6 +204,12 @@ rv_sentences(const char *text, size_t len, const char *lang,
 					e = (uint32_t) pos;
 
 		prev = pos;
+		if (RV_CHECK_INTERRUPTS() && rv_interrupted(err))
+		{
+			close_segmenter(brk, &ut);
+			rv_free(sents);
+			return -1;
+		}
 		trim_range(text, &s, &e);
 		if (s >= e)
 			continue;
@@ -210,7 +222,7 @@ rv_sentences(const char *text, size_t len, const char *lang,
 		sents[n].end = e;
 		n++;
 	}
-	close_segmenter(brk, ut);
+	close_segmenter(brk, &ut);
 	*out = sents;
 	return n;
 }
@@ -404,7 +416,7 @@ rv_words(const char *text, size_t len, const char *lang,
 		 RvWordCallback cb, void *arg, RvError *err)
 {
 	const ElisionList *el = elision_list(lang);
-	UText	   *ut;
+	UText		ut;
 	UBreakIterator *brk;
 	RvBuf		folded;
 	RvWord		w;
@@ -423,6 +435,11 @@ rv_words(const char *text, size_t len, const char *lang,
 		int32_t		start = prev;
 
 		prev = pos;
+		if (RV_CHECK_INTERRUPTS() && rv_interrupted(err))
+		{
+			n = -1;
+			break;
+		}
 		/* Rule status below UBRK_WORD_NONE_LIMIT: spaces and punctuation. */
 		if (ubrk_getRuleStatus(brk) < UBRK_WORD_NONE_LIMIT)
 			continue;
@@ -458,7 +475,7 @@ rv_words(const char *text, size_t len, const char *lang,
 		if (!cb(&w, arg))
 			break;
 	}
-	close_segmenter(brk, ut);
+	close_segmenter(brk, &ut);
 	rv_free(folded.data);
 	return n;
 }

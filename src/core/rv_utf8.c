@@ -17,6 +17,14 @@ rv_utf8_valid(const char *s, size_t len, size_t *bad)
 		int			n;
 		uint32_t	cp;
 
+		/* Interrupted (the caller asks rv_interrupted): no position. */
+		if (RV_CHECK_INTERRUPTS())
+		{
+			if (bad)
+				*bad = len;
+			return false;
+		}
+
 		if (c == 0)
 			goto fail;
 		if (c < 0x80)

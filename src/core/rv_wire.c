@@ -129,6 +129,8 @@ get_str(Reader *r, const char **s, uint32_t *len, const char *what)
 	}
 	if (!rv_utf8_valid((const char *) r->p, *len, &bad))
 	{
+		if (rv_interrupted(r->err))
+			return false;
 		rv_error_set(r->err, RV_ERR_BINARY, 0, 0,
 					 "The %s has an invalid UTF-8 sequence or a NUL byte at byte %zu.",
 					 what, r->pos + bad);

@@ -7,6 +7,7 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/memutils.h"
 
 #include "pg_review.h"
@@ -33,12 +34,24 @@ rv_repalloc(void *ptr, size_t size)
 
 static const RvAllocator palloc_allocator = {rv_palloc, rv_repalloc, pfree};
 
+/*
+ * The core's interrupt callback: a cancel or statement_timeout raises its
+ * ERROR right here, from inside the core's loops (safe: see rv_core.h).
+ */
+static bool
+rv_check_for_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+	return false;
+}
+
 void		_PG_init(void);
 
 void
 _PG_init(void)
 {
 	rv_set_allocator(&palloc_allocator);
+	rv_set_interrupt_callback(rv_check_for_interrupts);
 }
 
 void
@@ -60,6 +73,13 @@ rv_report(const RvError *err, const char *typname, const char *input)
 			break;
 		case RV_ERR_LIMIT:
 			code = ERRCODE_PROGRAM_LIMIT_EXCEEDED;
+			break;
+		case RV_ERR_CANCELED:
+			/* The server's callback raises its own ERROR; in case not: */
+			CHECK_FOR_INTERRUPTS();
+			ereport(ERROR,
+					(errcode(ERRCODE_QUERY_CANCELED),
+					 errmsg("canceling statement due to user request")));
 			break;
 		default:
 			code = ERRCODE_INTERNAL_ERROR;

@@ -32,6 +32,7 @@
 #include "rv_query.h"
 #include "rv_segment.h"
 #include "rv_stopwords.h"
+#include "rv_varint.h"
 
 /* Snowball dictionaries shipped with PostgreSQL, by ISO 639-1 code. */
 static const struct
@@ -83,59 +84,111 @@ dict_for_lang(const char *lang)
 }
 
 /*
+ * Strings and small arrays of one analysis, carved from 64 kB blocks: a
+ * review of a million distinct words would otherwise pay a palloc chunk
+ * header and power-of-2 rounding for each word, its lexeme and their arrays.
+ * The blocks live in the current memory context.
+ */
+typedef struct Arena
+{
+	char	   *cur;
+	Size		left;
+} Arena;
+
+#define ARENA_BLOCK (64 * 1024)
+
+static void *
+arena_alloc(Arena *a, Size n, Size align)
+{
+	Size		pad = (align - ((uintptr_t) a->cur & (align - 1))) & (align - 1);
+	char	   *p;
+
+	if (a->cur == NULL || n + pad > a->left)
+	{
+		if (n > ARENA_BLOCK / 4)
+			return palloc(n);	/* a big one gets its own chunk */
+		a->cur = palloc(ARENA_BLOCK);
+		a->left = ARENA_BLOCK;
+		pad = 0;
+	}
+	p = a->cur + pad;
+	a->cur += pad + n;
+	a->left -= pad + n;
+	return p;
+}
+
+static char *
+arena_strndup(Arena *a, const char *s, Size len)
+{
+	char	   *p = arena_alloc(a, len + 1, 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/*
  * A per-call memo of folded word -> lexemes: review text is Zipfian, so most
- * words repeat and the dictionary call is the costly part.
+ * words repeat and the dictionary call is the costly part.  Entries are
+ * dense (slots hold 1 + their index), so the open-addressing table costs 4
+ * bytes a slot.
  */
 typedef struct StemEntry
 {
-	char	   *word;			/* NULL: empty slot */
+	const char *word;
 	uint32		wlen;
 	uint32		hash;
 	int			nlex;			/* 0: stop word */
-	char	  **lex;
+	const char **lex;
 	uint32	   *lexlen;
 } StemEntry;
 
 typedef struct StemCache
 {
-	StemEntry  *slots;
+	StemEntry  *entries;
+	uint32		nentries;
+	uint32		cap;
+	uint32	   *slots;
 	uint32		mask;
-	uint32		used;
+	Arena		arena;
 	TSDictionaryCacheEntry *dict;
 	const char *lang;			/* for the stop words of languages without one */
 } StemCache;
 
+static uint32 *
+alloc_slots(uint32 mask)
+{
+	return MemoryContextAllocExtended(CurrentMemoryContext,
+									  sizeof(uint32) * ((Size) mask + 1),
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+}
+
 static void
 stem_cache_init(StemCache *c, Oid dictoid, const char *lang)
 {
+	memset(c, 0, sizeof(*c));
 	c->lang = lang;
-	c->mask = 31;
-	c->used = 0;
-	c->slots = palloc0(sizeof(StemEntry) * (c->mask + 1));
+	c->mask = 63;
+	c->slots = alloc_slots(c->mask);
+	c->cap = 32;
+	c->entries = palloc(sizeof(StemEntry) * c->cap);
 	c->dict = OidIsValid(dictoid) ? lookup_ts_dictionary_cache(dictoid) : NULL;
-}
-
-static StemEntry *
-stem_cache_slot(StemEntry *slots, uint32 mask, const char *w, uint32 len, uint32 hash)
-{
-	uint32		i = hash & mask;
-
-	while (slots[i].word != NULL &&
-		   !(slots[i].hash == hash && slots[i].wlen == len && memcmp(slots[i].word, w, len) == 0))
-		i = (i + 1) & mask;
-	return &slots[i];
 }
 
 static void
 stem_cache_grow(StemCache *c)
 {
 	uint32		newmask = c->mask * 2 + 1;
-	StemEntry  *slots = palloc0(sizeof(StemEntry) * (newmask + 1));
+	uint32	   *slots = alloc_slots(newmask);
 
-	for (uint32 i = 0; i <= c->mask; i++)
-		if (c->slots[i].word != NULL)
-			*stem_cache_slot(slots, newmask, c->slots[i].word, c->slots[i].wlen,
-							 c->slots[i].hash) = c->slots[i];
+	for (uint32 i = 0; i < c->nentries; i++)
+	{
+		uint32		k = c->entries[i].hash & newmask;
+
+		while (slots[k] != 0)
+			k = (k + 1) & newmask;
+		slots[k] = i + 1;
+	}
 	pfree(c->slots);
 	c->slots = slots;
 	c->mask = newmask;
@@ -145,13 +198,25 @@ static StemEntry *
 stem(StemCache *c, const char *w, uint32 len)
 {
 	uint32		hash = hash_bytes((const unsigned char *) w, (int) len);
-	StemEntry  *e = stem_cache_slot(c->slots, c->mask, w, len, hash);
+	uint32		k;
+	StemEntry  *e;
 	TSLexeme   *res = NULL;
 
-	if (e->word != NULL)
-		return e;
+	for (k = hash & c->mask; c->slots[k] != 0; k = (k + 1) & c->mask)
+	{
+		e = &c->entries[c->slots[k] - 1];
+		if (e->hash == hash && e->wlen == len && memcmp(e->word, w, len) == 0)
+			return e;
+	}
 
-	e->word = pnstrdup(w, len);
+	if (c->nentries == c->cap)
+	{
+		c->cap *= 2;
+		c->entries = repalloc_huge(c->entries, sizeof(StemEntry) * c->cap);
+	}
+	c->slots[k] = c->nentries + 1;
+	e = &c->entries[c->nentries++];
+	e->word = arena_strndup(&c->arena, w, len);
 	e->wlen = len;
 	e->hash = hash;
 	if (c->dict)
@@ -174,8 +239,8 @@ stem(StemCache *c, const char *w, uint32 len)
 	{
 		/* No dictionary, or it does not know the word: keep it as folded. */
 		e->nlex = 1;
-		e->lex = palloc(sizeof(char *));
-		e->lexlen = palloc(sizeof(uint32));
+		e->lex = arena_alloc(&c->arena, sizeof(char *), sizeof(char *));
+		e->lexlen = arena_alloc(&c->arena, sizeof(uint32), sizeof(uint32));
 		e->lex[0] = e->word;
 		e->lexlen[0] = len;
 	}
@@ -186,20 +251,26 @@ stem(StemCache *c, const char *w, uint32 len)
 		while (res[n].lexeme != NULL)
 			n++;
 		e->nlex = n;
-		e->lex = palloc(sizeof(char *) * (n ? n : 1));
-		e->lexlen = palloc(sizeof(uint32) * (n ? n : 1));
+		e->lex = arena_alloc(&c->arena, sizeof(char *) * (n ? n : 1), sizeof(char *));
+		e->lexlen = arena_alloc(&c->arena, sizeof(uint32) * (n ? n : 1), sizeof(uint32));
 		for (int i = 0; i < n; i++)
 		{
-			e->lex[i] = res[i].lexeme;
-			e->lexlen[i] = (uint32) strlen(res[i].lexeme);
+			uint32		ll = (uint32) strlen(res[i].lexeme);
+
+			/* The same string as the word (most stems of short words): share it. */
+			e->lex[i] = (ll == len && memcmp(res[i].lexeme, w, len) == 0) ? e->word
+				: arena_strndup(&c->arena, res[i].lexeme, ll);
+			e->lexlen[i] = ll;
+			pfree(res[i].lexeme);
 		}
+		pfree(res);
 	}
-	if (++c->used * 2 > c->mask)
+	if ((uint64) c->nentries * 2 > c->mask)
 	{
-		StemEntry	copy = *e;
+		uint32		i = (uint32) (e - c->entries);
 
 		stem_cache_grow(c);
-		e = stem_cache_slot(c->slots, c->mask, copy.word, copy.wlen, copy.hash);
+		e = &c->entries[i];
 	}
 	return e;
 }
@@ -247,6 +318,9 @@ review_normalize_text(const char *text, size_t len, const char *lang,
 	st.arg = arg;
 	if (rv_words(text, len, lang, normalize_word, &st, &err) < 0)
 		rv_report(&err, "review", NULL);
+	/* The lexemes handed to fn stay (they are in the arena); the table goes. */
+	pfree(st.cache.entries);
+	pfree(st.cache.slots);
 }
 
 static void
@@ -277,19 +351,41 @@ review_lexemes(const char *text, size_t len, const char *lang, ReviewLexemes *ou
 	review_normalize_text(text, len, lang, append_lexeme, out);
 }
 
-/* One keyword occurrence, before grouping. */
-typedef struct Occurrence
+/*
+ * One distinct keyword of a review being analysed, with its positions
+ * encoded as the stored value holds them (varint differences, about a byte
+ * a word), so collecting costs about what the value will take rather than a
+ * struct per occurrence.
+ */
+typedef struct Keyword
 {
-	const char *lex;
+	const char *lex;			/* owned by the stem cache */
 	uint32		len;
-	uint32		pos;
-} Occurrence;
+	uint32		hash;
+	uint32		npos;
+	uint32		last;			/* word number of the last position */
+	bool		visible;
+	uint32		dlen;
+	uint32		dcap;			/* up to KW_INLINE: in inl */
+	union
+	{
+		unsigned char *ptr;
+		unsigned char inl[8];
+	}			data;
+} Keyword;
+
+#define KW_INLINE 8
+#define KW_DATA(x) ((x)->dcap <= KW_INLINE ? (x)->data.inl : (x)->data.ptr)
 
 typedef struct CollectState
 {
-	Occurrence *occ;
-	uint32		n;
-	uint32		cap;
+	Keyword    *kw;
+	uint32		nkw;
+	uint32		kwcap;
+	uint32	   *slots;			/* 1 + index into kw, 0: empty */
+	uint32		mask;
+	uint64		npos;
+	uint64		posbytes;
 	/* what hides a word: marked spans, and sentences scoring >= threshold */
 	const RvSpan *spans;
 	uint32		nspans;
@@ -317,42 +413,116 @@ word_hidden(CollectState *st, const RvWord *w)
 }
 
 static void
+collect_grow_slots(CollectState *st)
+{
+	uint32		newmask = st->mask ? st->mask * 2 + 1 : 255;
+	uint32	   *slots = MemoryContextAllocExtended(CurrentMemoryContext,
+											   sizeof(uint32) * ((Size) newmask + 1),
+											   MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+
+	for (uint32 i = 0; i < st->nkw; i++)
+	{
+		uint32		k = st->kw[i].hash & newmask;
+
+		while (slots[k] != 0)
+			k = (k + 1) & newmask;
+		slots[k] = i + 1;
+	}
+	if (st->slots)
+		pfree(st->slots);
+	st->slots = slots;
+	st->mask = newmask;
+}
+
+static Keyword *
+collect_lookup(CollectState *st, const char *lex, uint32 len)
+{
+	uint32		hash = hash_bytes((const unsigned char *) lex, (int) len);
+	uint32		k;
+	Keyword    *x;
+
+	if ((uint64) (st->nkw + 1) * 2 > st->mask)
+		collect_grow_slots(st);
+	for (k = hash & st->mask; st->slots[k] != 0; k = (k + 1) & st->mask)
+	{
+		x = &st->kw[st->slots[k] - 1];
+		if (x->hash == hash && x->len == len && memcmp(x->lex, lex, len) == 0)
+			return x;
+	}
+	if (st->nkw == st->kwcap)
+	{
+		st->kwcap = st->kwcap ? st->kwcap * 2 : 64;
+		st->kw = st->kw ? repalloc_huge(st->kw, sizeof(Keyword) * st->kwcap)
+			: palloc(sizeof(Keyword) * st->kwcap);
+	}
+	st->slots[k] = st->nkw + 1;
+	x = &st->kw[st->nkw++];
+	memset(x, 0, sizeof(*x));
+	x->lex = lex;
+	x->len = len;
+	x->hash = hash;
+	return x;
+}
+
+static void
 collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
 {
 	CollectState *st = arg;
+	Keyword    *x = collect_lookup(st, lex, len);
+	bool		hidden;
+	uint32		v;
 
-	if (st->n == st->cap)
+	st->nwords = w->index + 1;
+	/* A word stemmed to the same keyword twice counts once. */
+	if (x->npos > 0 && x->last == w->index)
+		return;
+	hidden = word_hidden(st, w);
+	v = ((x->npos == 0 ? w->index : w->index - x->last) << 1) | (hidden ? RV_POS_HIDDEN : 0);
+	if (x->dcap == 0)
+		x->dcap = KW_INLINE;	/* most keywords occur a few times */
+	if (x->dlen + 5 > x->dcap)
 	{
 		/*
-		 * Each occurrence becomes a 4-byte position in the value: stop before
+		 * The encoded positions go into the value as they are: stop before
 		 * the value could not be stored anyway, rather than after gigabytes
 		 * of work.
 		 */
-		if ((uint64) st->cap * 2 * sizeof(uint32) + st->body_len > RV_MAX_VALUE_SIZE)
+		if (st->posbytes + st->body_len > RV_MAX_VALUE_SIZE)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("value of type review is too large"),
-					 errdetail("The review has more than %u keyword occurrences.", st->n)));
-		st->cap *= 2;
-		st->occ = repalloc_huge(st->occ, sizeof(Occurrence) * st->cap);
+					 errdetail("The review has more than " UINT64_FORMAT " keyword occurrences.",
+							   st->npos)));
+		if (x->dcap == KW_INLINE)
+		{
+			unsigned char *p = palloc(KW_INLINE * 4);
+
+			memcpy(p, x->data.inl, x->dlen);
+			x->data.ptr = p;
+			x->dcap = KW_INLINE * 4;
+		}
+		else
+		{
+			x->dcap *= 2;
+			x->data.ptr = repalloc_huge(x->data.ptr, x->dcap);
+		}
 	}
-	st->occ[st->n].lex = lex;
-	st->occ[st->n].len = len;
-	st->occ[st->n].pos = (w->index << 1) | (word_hidden(st, w) ? RV_POS_HIDDEN : 0);
-	st->n++;
-	st->nwords = w->index + 1;
+	st->posbytes -= x->dlen;
+	x->dlen = (uint32) (rv_varint_put(KW_DATA(x) + x->dlen, v) - KW_DATA(x));
+	st->posbytes += x->dlen;
+	x->last = w->index;
+	x->npos++;
+	x->visible |= !hidden;
+	st->npos++;
 }
 
 static int
-cmp_occurrence(const void *a, const void *b)
+cmp_keyword_arg(const void *a, const void *b, void *arg)
 {
-	const Occurrence *x = a,
+	const RvLexeme *x = a,
 			   *y = b;
-	int			c = rv_lexcmp(x->lex, x->len, y->lex, y->len);
 
-	if (c != 0)
-		return c;
-	return (x->pos > y->pos) - (x->pos < y->pos);
+	return rv_lexcmp(x->str, x->len, y->str, y->len);
 }
 
 /* What PostgreSQL can output: MaxAllocSize - 1 bytes in a buffer; jsonb data. */
@@ -371,7 +541,6 @@ review_from_doc(const RvDoc *doc)
 	int64		nsents;
 	size_t		size;
 	Review	   *r;
-	uint32	   *pos;
 
 	/*
 	 * Every way a value is built comes here: refuse, before any analysis,
@@ -402,8 +571,6 @@ review_from_doc(const RvDoc *doc)
 		rv_report(&err, "review", NULL);
 
 	memset(&st, 0, sizeof(st));
-	st.cap = 256;
-	st.occ = palloc(sizeof(Occurrence) * st.cap);
 	st.spans = doc->spans;
 	st.nspans = doc->nspans;
 	st.sents = an.sents;
@@ -411,35 +578,55 @@ review_from_doc(const RvDoc *doc)
 	st.nsents = an.nsents;
 	st.body_len = doc->body_len;
 	review_normalize_text(doc->body, doc->body_len, lang, collect_keyword, &st);
+	if (st.slots)
+		pfree(st.slots);
 
-	/* Group occurrences into distinct keywords with sorted positions. */
-	if (st.n > 0)
-		qsort(st.occ, st.n, sizeof(Occurrence), cmp_occurrence);
-	an.lex = palloc(sizeof(RvLexeme) * (st.n ? st.n : 1));
-	pos = palloc(sizeof(uint32) * (st.n ? st.n : 1));
-	for (uint32 i = 0; i < st.n; i++)
+	/*
+	 * The distinct keywords, sorted; their positions are already in order.
+	 * Positions kept inline move to one block, so that the keyword table can
+	 * go before the value is allocated.
+	 */
+	an.lex = MemoryContextAllocHuge(CurrentMemoryContext, sizeof(RvLexeme) * (st.nkw ? st.nkw : 1));
 	{
-		RvLexeme   *x;
+		Size		ninline = 0;
+		unsigned char *inl;
 
-		if (an.nlex == 0 || rv_lexcmp(an.lex[an.nlex - 1].str, an.lex[an.nlex - 1].len,
-									  st.occ[i].lex, st.occ[i].len) != 0)
+		for (uint32 i = 0; i < st.nkw; i++)
+			ninline += st.kw[i].dcap <= KW_INLINE ? st.kw[i].dlen : 0;
+		inl = MemoryContextAllocHuge(CurrentMemoryContext, ninline ? ninline : 1);
+		for (uint32 i = 0; i < st.nkw; i++)
 		{
-			x = &an.lex[an.nlex++];
-			x->str = st.occ[i].lex;
-			x->len = st.occ[i].len;
-			x->pos = pos + i;
-			x->npos = 0;
+			RvLexeme   *x = &an.lex[i];
+			Keyword    *k = &st.kw[i];
+
+			if ((i & 8191) == 0)
+				CHECK_FOR_INTERRUPTS();
+			x->str = k->lex;
+			x->len = k->len;
+			x->pos = NULL;
+			x->npos = k->npos;
+			x->posdata_len = k->dlen;
+			x->visible = k->visible;
+			if (k->dcap <= KW_INLINE)
+			{
+				memcpy(inl, k->data.inl, k->dlen);
+				x->posdata = inl;
+				inl += k->dlen;
+			}
+			else
+				x->posdata = k->data.ptr;
 		}
-		x = &an.lex[an.nlex - 1];
-		/* A word stemmed to the same keyword twice counts once. */
-		if (x->npos > 0 && (x->pos[x->npos - 1] >> 1) == (st.occ[i].pos >> 1))
-			continue;
-		pos[x->pos - pos + x->npos] = st.occ[i].pos;
-		x->npos++;
 	}
+	an.nlex = st.nkw;
+	if (st.kw)
+		pfree(st.kw);
+	if (an.nlex > 1)
+		qsort_interruptible(an.lex, an.nlex, sizeof(RvLexeme), cmp_keyword_arg, NULL);
 	an.nwords = st.nwords;
 
 	size = rv_layout_size(doc, &an);
+	if (size == 0 && rv_interrupted(&err))
+		rv_report(&err, "review", NULL);
 	if (size == 0 || size > MaxAllocSize)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

@@ -47,7 +47,7 @@ print_tokens(const char *lang, bool probability)
 		{
 			printf("%d\t%d\t", f.names, f.nwords);
 			for (int i = 0; i < f.ntokens; i++)
-				printf("%s%s", i ? " " : "", f.tokens[i]);
+				printf("%s%s", i ? " " : "", RV_TOKEN(&f, i));
 			putchar('\n');
 		}
 		rv_detect_features_free(&f);

@@ -7,6 +7,7 @@
 #include "rv_test.h"
 #include "rv_layout.h"
 #include "rv_review.h"
+#include "rv_varint.h"
 
 static void *
 build(const char *text, size_t *size)
@@ -307,4 +308,62 @@ RV_TEST(layout_keyword_data_strict)
 	kw[7] = 0;
 	CHECK(rv_layout_validate(v, size, &err));
 	free(v);
+}
+
+static bool
+stop_now(void)
+{
+	return true;
+}
+
+/*
+ * Positions handed over already encoded (how the server collects them) give
+ * the very bytes of positions handed over as an array; an interrupt request
+ * makes rv_layout_size give 0 with rv_interrupted() true.
+ */
+RV_TEST(layout_encoded_positions)
+{
+	const char *text = "abcd efgh ||ij||";
+	RvError		err = {0};
+	RvDoc	   *d = rv_parse(text, strlen(text), &err);
+	RvAnalysis	an = {0};
+	uint32_t	p1[3] = {0 << 1, 2 << 1 | RV_POS_HIDDEN, 300 << 1};
+	unsigned char enc[8],
+			   *e = enc;
+	RvLexeme	lex[1] = {{"alpha", 5, p1, 3}};
+	size_t		size,
+				size2;
+	void	   *a,
+			   *b;
+
+	CHECK(d != NULL);
+	an.lex = lex;
+	an.nlex = 1;
+	an.nwords = 301;
+	size = rv_layout_size(d, &an);
+	a = calloc(1, size);
+	rv_layout_write(d, &an, a);
+
+	e = rv_varint_put(e, 0 << 1);
+	e = rv_varint_put(e, 2 << 1 | RV_POS_HIDDEN);
+	e = rv_varint_put(e, 298 << 1);
+	lex[0] = (RvLexeme) {"alpha", 5, NULL, 3, enc, (uint32_t) (e - enc), true};
+	size2 = rv_layout_size(d, &an);
+	CHECK_EQ_INT(size2, size);
+	b = calloc(1, size2);
+	rv_layout_write(d, &an, b);
+	CHECK(memcmp(a, b, size) == 0);
+	CHECK(rv_layout_validate(b, size, &err));
+
+	rv_set_interrupt_callback(stop_now);
+	rv_interrupt_countdown = 1;
+	CHECK_EQ_INT(rv_layout_size(d, &an), 0);
+	rv_set_interrupt_callback(NULL);
+	CHECK(rv_interrupted(&err));
+	CHECK_EQ_INT(err.code, RV_ERR_CANCELED);
+	CHECK(!rv_interrupted(&err));
+	CHECK_EQ_INT(rv_layout_size(d, &an), size);
+	free(a);
+	free(b);
+	rv_doc_free(d);
 }
