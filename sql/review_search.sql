@@ -189,3 +189,30 @@ FROM gen, reviewquery('american & dream') q
 WHERE r @@ q ORDER BY review_rank(r, q) DESC, id LIMIT 5;
 
 DROP TABLE gen;
+
+-- ?| and ?& arrays are bounded like a reviewquery (16,384 items), in the
+-- operator and in the index; the words are prepared once per scan and
+-- normalized again when the language changes from row to row.
+SELECT 'x'::review ?| array_fill('w'::text, ARRAY[16385]);
+SELECT 'x'::review ?& array_fill('w'::text, ARRAY[128, 129]);
+SELECT 'x'::review ?| array_fill('x'::text, ARRAY[16384]) AS at_the_limit;
+CREATE TABLE arr (id int, r review);
+INSERT INTO arr SELECT i, CASE WHEN i % 2 = 0
+	THEN review('Les marins chantent ' || i, lang => 'fr')
+	ELSE review('The sailors are singing ' || i) END
+FROM generate_series(1, 40) i;
+SELECT id % 2 AS odd, count(*) FILTER (WHERE r ?| ARRAY['marins', NULL, 'singing']) AS any_,
+       count(*) FILTER (WHERE r ?& ARRAY['marin', 'chantent']) AS all_fr,
+       count(*) FILTER (WHERE r ?& ARRAY['sailor', 'sing', NULL]) AS all_en
+FROM arr GROUP BY 1 ORDER BY 1;
+SELECT count(*) FILTER (WHERE r ?| w) AS any_, count(*) FILTER (WHERE r ?& w) AS all_
+FROM arr, (SELECT array_agg('w' || g) || '{sailors}'::text[] AS w FROM generate_series(1, 16383) g) a;
+CREATE INDEX ON arr USING gin (r);
+SET enable_seqscan = off;
+SELECT count(*) FROM arr WHERE r ?| array_fill('w'::text, ARRAY[16385]);
+SELECT count(*) FROM arr WHERE r ?| ARRAY['marins', NULL, 'singing'];
+SELECT count(*) FROM arr WHERE r ?& ARRAY['sailor', 'sing'];
+SELECT count(*) FROM arr, (SELECT array_agg('w' || g) || '{sailors}'::text[] AS w FROM generate_series(1, 16383) g) a
+WHERE r ?| w;
+RESET enable_seqscan;
+DROP TABLE arr;

@@ -20,6 +20,7 @@
 #include "access/gin.h"
 #include "access/stratnum.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -152,7 +153,39 @@ typedef struct KeyBuilder
 	int			nkeys;
 	int			cap;
 	bool		safe;
+	/* open addressing over the lexemes (index + 1, 0: empty) */
+	int		   *slots;
+	uint32		slotmask;
 } KeyBuilder;
+
+static uint32
+lexeme_hash(const char *s, uint32 len, bool prefix)
+{
+	return hash_bytes((const unsigned char *) s, (int) len) ^ (prefix ? 0x9e3779b9 : 0);
+}
+
+/* Sizes the lexeme hash for qi->nlexes + 1 entries at most half full. */
+static void
+builder_grow_slots(KeyBuilder *b)
+{
+	uint32		cap;
+
+	if (b->slots != NULL && (uint32) (b->qi->nlexes + 1) * 2 <= b->slotmask + 1)
+		return;
+	cap = b->slots ? (b->slotmask + 1) * 2 : 64;
+	if (b->slots)
+		pfree(b->slots);
+	b->slots = palloc0(sizeof(int) * cap);
+	b->slotmask = cap - 1;
+	for (int i = 0; i < b->qi->nlexes; i++)
+	{
+		uint32		h = lexeme_hash(b->lexstr[i], b->lexlen[i], b->lexprefix[i]) & b->slotmask;
+
+		while (b->slots[h] != 0)
+			h = (h + 1) & b->slotmask;
+		b->slots[h] = i + 1;
+	}
+}
 
 static void
 builder_grow(KeyBuilder *b)
@@ -173,10 +206,18 @@ static int
 add_lexeme(KeyBuilder *b, const char *s, uint32 len, bool prefix)
 {
 	QueryInfo  *qi = b->qi;
+	uint32		h;
 
-	for (int i = 0; i < qi->nlexes; i++)
+	builder_grow_slots(b);
+	h = lexeme_hash(s, len, prefix) & b->slotmask;
+	for (; b->slots[h] != 0; h = (h + 1) & b->slotmask)
+	{
+		int			i = b->slots[h] - 1;
+
 		if (b->lexprefix[i] == prefix && b->lexlen[i] == len && memcmp(b->lexstr[i], s, len) == 0)
 			return i;
+	}
+	b->slots[h] = qi->nlexes + 1;
 	builder_grow(b);
 	b->lexstr[qi->nlexes] = pnstrdup(s, len);
 	b->lexlen[qi->nlexes] = len;
@@ -352,6 +393,7 @@ review_gin_extract_query(PG_FUNCTION_ARGS)
 				bool	   *nulls;
 				int			n;
 
+				review_check_word_array(a);
 				deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
 				qi->combine = strategy == RV_STRAT_EXISTS_ANY ? COMBINE_ANY : COMBINE_ALL;
 				qi->terms = palloc0(sizeof(TermInfo) * (n ? n : 1));

@@ -9,6 +9,7 @@
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "pg_review.h"
 #include "review_match.h"
@@ -65,26 +66,161 @@ review_exists(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(keyword_present(r, &l, VARDATA_ANY(w), VARSIZE_ANY_EXHDR(w)));
 }
 
-static Datum
-exists_array(FunctionCallInfo fcinfo, bool all)
+/*
+ * The words of a ?| or ?& array, prepared once per scan: the array is
+ * almost always a constant, so the copy of its datum, its non-NULL elements
+ * and their normalization in the language of the last review seen live in
+ * fn_extra (as review_query_from_datum caches a reviewquery), and each row
+ * costs binary searches only.
+ */
+typedef struct ArrayWord
 {
-	Review	   *r = PG_GETARG_REVIEW_P(0);
-	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(1);
-	RvLayout	l;
+	char	   *str;
+	uint32		len;
+	int			nlex;			/* normalized in cache->lang; -1: not yet */
+	char	  **lex;
+	uint32	   *lexlen;
+} ArrayWord;
+
+typedef struct ArrayCache
+{
+	ArrayType  *raw;			/* copy of the datum, to recognise it */
+	int			nwords;
+	ArrayWord  *words;
+	char		lang[RV_LANG_BUFSIZE];
+	MemoryContext lexcxt;		/* the normalizations, reset when lang changes */
+	MemoryContext scratch;		/* what normalizing one word allocates */
+} ArrayCache;
+
+void
+review_check_word_array(ArrayType *a)
+{
+	int			n = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
+
+	if (n > RVQ_MAX_ITEMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("array of ?| or ?& has more than %d elements", RVQ_MAX_ITEMS),
+				 errdetail("The array has %d elements.", n),
+				 errhint("Split the words into several conditions, or use a reviewquery.")));
+}
+
+static ArrayCache *
+array_words(FunctionCallInfo fcinfo, int argno)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
+	ArrayCache *c = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
 
-	review_layout(r, &l);
+	if (c != NULL && VARSIZE(c->raw) == VARSIZE(a) &&
+		memcmp(c->raw, a, VARSIZE(a)) == 0)
+		return c;
+	review_check_word_array(a);
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ArrayCache));
+		c->lexcxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+										  "review ?| ?& words",
+										  ALLOCSET_SMALL_SIZES);
+		c->scratch = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
+										   "review ?| ?& scratch",
+										   ALLOCSET_SMALL_SIZES);
+	}
+	else
+	{
+		/* forget the old array first: an error below leaves no stale cache */
+		fcinfo->flinfo->fn_extra = NULL;
+		pfree(c->raw);
+		for (int i = 0; i < c->nwords; i++)
+			pfree(c->words[i].str);
+		if (c->words)
+			pfree(c->words);
+		c->words = NULL;
+		c->nwords = 0;
+		MemoryContextReset(c->lexcxt);
+	}
+	c->lang[0] = '\0';
 	deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	c->raw = palloc(VARSIZE(a));
+	memcpy(c->raw, a, VARSIZE(a));
+	c->words = palloc0(sizeof(ArrayWord) * (n ? n : 1));
 	for (int i = 0; i < n; i++)
 	{
-		bool		found;
+		text	   *t;
+		ArrayWord  *w;
 
 		if (nulls[i])
 			continue;			/* like jsonb's ?| and ?&: NULL elements are ignored */
-		found = keyword_present(r, &l, VARDATA_ANY(DatumGetTextPP(elems[i])),
-								VARSIZE_ANY_EXHDR(DatumGetTextPP(elems[i])));
+		t = DatumGetTextPP(elems[i]);
+		w = &c->words[c->nwords++];
+		w->len = VARSIZE_ANY_EXHDR(t);
+		w->str = pnstrdup(VARDATA_ANY(t), w->len);
+		w->nlex = -1;
+	}
+	MemoryContextSwitchTo(old);
+	pfree(elems);
+	pfree(nulls);
+	fcinfo->flinfo->fn_extra = c;
+	return c;
+}
+
+/* keyword_present for a prepared word: no allocation once normalized. */
+static bool
+array_word_present(ArrayCache *c, ArrayWord *w, const Review *r, const RvLayout *l)
+{
+	if (rv_layout_find_lexeme(r, l, w->str, w->len) >= 0)
+		return true;
+	if (w->nlex < 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(c->scratch);
+		ReviewLexemes wl;
+
+		review_lexemes(w->str, w->len, c->lang, &wl);
+		MemoryContextSwitchTo(c->lexcxt);
+		w->lex = palloc(sizeof(char *) * (wl.n ? wl.n : 1));
+		w->lexlen = palloc(sizeof(uint32) * (wl.n ? wl.n : 1));
+		for (int k = 0; k < wl.n; k++)
+		{
+			w->lex[k] = pnstrdup(wl.lex[k], wl.len[k]);
+			w->lexlen[k] = wl.len[k];
+		}
+		w->nlex = wl.n;
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(c->scratch);
+	}
+	if (w->nlex == 0)
+		return false;
+	for (int k = 0; k < w->nlex; k++)
+		if (rv_layout_find_lexeme(r, l, w->lex[k], w->lexlen[k]) < 0)
+			return false;
+	return true;
+}
+
+static Datum
+exists_array(FunctionCallInfo fcinfo, bool all)
+{
+	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	ArrayCache *c = array_words(fcinfo, 1);
+	char		lang[RV_LANG_BUFSIZE];
+
+	review_lang_of(r, &l, lang);
+	if (strcmp(lang, c->lang) != 0)
+	{
+		/* a review in another language: normalize the words again, lazily */
+		MemoryContextReset(c->lexcxt);
+		for (int i = 0; i < c->nwords; i++)
+			c->words[i].nlex = -1;
+		strlcpy(c->lang, lang, sizeof(c->lang));
+	}
+	for (int i = 0; i < c->nwords; i++)
+	{
+		bool		found = array_word_present(c, &c->words[i], r, &l);
+
 		if (found && !all)
 			PG_RETURN_BOOL(true);
 		if (!found && all)

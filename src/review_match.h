@@ -8,6 +8,7 @@
 
 #include "pg_review.h"
 #include "rv_query.h"
+#include "utils/array.h"
 
 /* A reviewquery Datum's payload, deserialized (validated) once per call site. */
 extern RvQuery *review_query_from_datum(FunctionCallInfo fcinfo, int argno);
@@ -42,6 +43,12 @@ extern bool review_word_present(const Review *r, const RvLayout *l,
 extern int64 review_term_positions(const Review *r, const RvLayout *l,
 								   const char *lex, uint32 len, bool prefix,
 								   bool safe, uint32 **pos, uint32 *nkeywords);
+
+/*
+ * Raises 54000 if a ?| or ?& array has more than RVQ_MAX_ITEMS elements (the
+ * item limit of a reviewquery).
+ */
+extern void review_check_word_array(ArrayType *a);
 
 /*
  * Sets positive[i] for the TERM items of q outside any NOT, starting at item
