@@ -15,28 +15,46 @@
 #include "review_match.h"
 
 PG_FUNCTION_INFO_V1(review_keywords);
+PG_FUNCTION_INFO_V1(review_keywords_safe);
 PG_FUNCTION_INFO_V1(review_exists);
 PG_FUNCTION_INFO_V1(review_exists_any);
 PG_FUNCTION_INFO_V1(review_exists_all);
 
-/* review_keywords(review) -> text[]: sorted, distinct. */
-Datum
-review_keywords(PG_FUNCTION_ARGS)
+/*
+ * review_keywords(review) -> text[]: sorted, distinct.  With safe
+ * (review_keywords_safe), only keywords a spoiler-free reader sees.
+ */
+static Datum
+keywords_common(FunctionCallInfo fcinfo, bool safe)
 {
-	Review	   *r = PG_GETARG_REVIEW_P(0);
 	RvLayout	l;
+	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
 	Datum	   *elems;
+	int			n = 0;
 
-	review_layout(r, &l);
 	elems = palloc(sizeof(Datum) * (r->nlex ? r->nlex : 1));
 	for (uint32 i = 0; i < r->nlex; i++)
 	{
 		RvKeyword	kw;
 
 		rv_layout_keyword(r, &l, i, &kw);
-		elems[i] = PointerGetDatum(cstring_to_text_with_len(kw.str, kw.len));
+		if (safe && !kw.visible)
+			continue;
+		elems[n++] = PointerGetDatum(cstring_to_text_with_len(kw.str, kw.len));
 	}
-	PG_RETURN_ARRAYTYPE_P(construct_array(elems, (int) r->nlex, TEXTOID, -1, false, TYPALIGN_INT));
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+Datum
+review_keywords(PG_FUNCTION_ARGS)
+{
+	return keywords_common(fcinfo, false);
+}
+
+Datum
+review_keywords_safe(PG_FUNCTION_ARGS)
+{
+	return keywords_common(fcinfo, true);
 }
 
 /*
@@ -69,26 +87,42 @@ review_exists(PG_FUNCTION_ARGS)
 /*
  * The words of a ?| or ?& array, prepared once per scan: the array is
  * almost always a constant, so the copy of its datum, its non-NULL elements
- * and their normalization in the language of the last review seen live in
- * fn_extra (as review_query_from_datum caches a reviewquery), and each row
- * costs binary searches only.
+ * and their normalization in each language met (a few slots, the oldest
+ * reused) live in fn_extra, as review_query_from_datum caches a
+ * reviewquery, and each row costs binary searches only.
  */
 typedef struct ArrayWord
 {
 	char	   *str;
 	uint32		len;
-	int			nlex;			/* normalized in cache->lang; -1: not yet */
+} ArrayWord;
+
+typedef struct WordLexemes
+{
+	int			nlex;			/* -1: not normalized yet */
 	char	  **lex;
 	uint32	   *lexlen;
-} ArrayWord;
+} WordLexemes;
+
+#define ARRAY_LANG_SLOTS 4
+
+typedef struct LangSlot
+{
+	char		lang[RV_LANG_BUFSIZE];
+	bool		used;
+	uint64		last_use;
+	WordLexemes *words;			/* per word of the array */
+	MemoryContext cxt;
+} LangSlot;
 
 typedef struct ArrayCache
 {
 	ArrayType  *raw;			/* copy of the datum, to recognise it */
 	int			nwords;
 	ArrayWord  *words;
-	char		lang[RV_LANG_BUFSIZE];
-	MemoryContext lexcxt;		/* the normalizations, reset when lang changes */
+	LangSlot	slots[ARRAY_LANG_SLOTS];
+	uint64		clock;
+	MemoryContext cxt;			/* the words; the slots' contexts are children */
 	MemoryContext scratch;		/* what normalizing one word allocates */
 } ArrayCache;
 
@@ -110,7 +144,8 @@ array_words(FunctionCallInfo fcinfo, int argno)
 {
 	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(argno);
 	ArrayCache *c = fcinfo->flinfo->fn_extra;
-	MemoryContext old;
+	MemoryContext cxt,
+				old;
 	Datum	   *elems;
 	bool	   *nulls;
 	int			n;
@@ -119,32 +154,20 @@ array_words(FunctionCallInfo fcinfo, int argno)
 		memcmp(c->raw, a, VARSIZE(a)) == 0)
 		return c;
 	review_check_word_array(a);
-	if (c == NULL)
-	{
-		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(ArrayCache));
-		c->lexcxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
-										  "review ?| ?& words",
-										  ALLOCSET_SMALL_SIZES);
-		c->scratch = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt,
-										   "review ?| ?& scratch",
-										   ALLOCSET_SMALL_SIZES);
-	}
-	else
+	if (c != NULL)
 	{
 		/* forget the old array first: an error below leaves no stale cache */
 		fcinfo->flinfo->fn_extra = NULL;
-		pfree(c->raw);
-		for (int i = 0; i < c->nwords; i++)
-			pfree(c->words[i].str);
-		if (c->words)
-			pfree(c->words);
-		c->words = NULL;
-		c->nwords = 0;
-		MemoryContextReset(c->lexcxt);
+		MemoryContextDelete(c->cxt);	/* c is in it */
 	}
-	c->lang[0] = '\0';
+	cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "review ?| ?& words",
+								ALLOCSET_DEFAULT_SIZES);
+	c = MemoryContextAllocZero(cxt, sizeof(ArrayCache));
+	c->cxt = cxt;
 	deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	old = MemoryContextSwitchTo(c->cxt);
+	c->scratch = AllocSetContextCreate(c->cxt, "review ?| ?& scratch",
+									   ALLOCSET_SMALL_SIZES);
 	c->raw = palloc(VARSIZE(a));
 	memcpy(c->raw, a, VARSIZE(a));
 	c->words = palloc0(sizeof(ArrayWord) * (n ? n : 1));
@@ -159,7 +182,6 @@ array_words(FunctionCallInfo fcinfo, int argno)
 		w = &c->words[c->nwords++];
 		w->len = VARSIZE_ANY_EXHDR(t);
 		w->str = pnstrdup(VARDATA_ANY(t), w->len);
-		w->nlex = -1;
 	}
 	MemoryContextSwitchTo(old);
 	pfree(elems);
@@ -168,34 +190,69 @@ array_words(FunctionCallInfo fcinfo, int argno)
 	return c;
 }
 
+/* The slot of lang, emptied and taken over from the oldest if new. */
+static LangSlot *
+lang_slot(ArrayCache *c, const char *lang)
+{
+	LangSlot   *s = NULL;
+
+	for (int i = 0; i < ARRAY_LANG_SLOTS; i++)
+	{
+		LangSlot   *x = &c->slots[i];
+
+		if (x->used && strcmp(x->lang, lang) == 0)
+		{
+			x->last_use = ++c->clock;
+			return x;
+		}
+		if (s == NULL || !x->used || (s->used && x->last_use < s->last_use))
+			s = x;
+	}
+	if (s->used)
+		MemoryContextReset(s->cxt);
+	else
+		s->cxt = AllocSetContextCreate(c->cxt, "review ?| ?& lexemes",
+									   ALLOCSET_DEFAULT_SIZES);
+	s->used = true;
+	s->last_use = ++c->clock;
+	strlcpy(s->lang, lang, sizeof(s->lang));
+	s->words = MemoryContextAlloc(s->cxt, sizeof(WordLexemes) * (c->nwords ? c->nwords : 1));
+	for (int i = 0; i < c->nwords; i++)
+		s->words[i].nlex = -1;
+	return s;
+}
+
 /* keyword_present for a prepared word: no allocation once normalized. */
 static bool
-array_word_present(ArrayCache *c, ArrayWord *w, const Review *r, const RvLayout *l)
+array_word_present(ArrayCache *c, LangSlot *s, int i, const Review *r, const RvLayout *l)
 {
+	ArrayWord  *w = &c->words[i];
+	WordLexemes *wl = &s->words[i];
+
 	if (rv_layout_find_lexeme(r, l, w->str, w->len) >= 0)
 		return true;
-	if (w->nlex < 0)
+	if (wl->nlex < 0)
 	{
 		MemoryContext old = MemoryContextSwitchTo(c->scratch);
-		ReviewLexemes wl;
+		ReviewLexemes lx;
 
-		review_lexemes(w->str, w->len, c->lang, &wl);
-		MemoryContextSwitchTo(c->lexcxt);
-		w->lex = palloc(sizeof(char *) * (wl.n ? wl.n : 1));
-		w->lexlen = palloc(sizeof(uint32) * (wl.n ? wl.n : 1));
-		for (int k = 0; k < wl.n; k++)
+		review_lexemes(w->str, w->len, s->lang, &lx);
+		MemoryContextSwitchTo(s->cxt);
+		wl->lex = palloc(sizeof(char *) * (lx.n ? lx.n : 1));
+		wl->lexlen = palloc(sizeof(uint32) * (lx.n ? lx.n : 1));
+		for (int k = 0; k < lx.n; k++)
 		{
-			w->lex[k] = pnstrdup(wl.lex[k], wl.len[k]);
-			w->lexlen[k] = wl.len[k];
+			wl->lex[k] = pnstrdup(lx.lex[k], lx.len[k]);
+			wl->lexlen[k] = lx.len[k];
 		}
-		w->nlex = wl.n;
+		wl->nlex = lx.n;
 		MemoryContextSwitchTo(old);
 		MemoryContextReset(c->scratch);
 	}
-	if (w->nlex == 0)
+	if (wl->nlex == 0)
 		return false;
-	for (int k = 0; k < w->nlex; k++)
-		if (rv_layout_find_lexeme(r, l, w->lex[k], w->lexlen[k]) < 0)
+	for (int k = 0; k < wl->nlex; k++)
+		if (rv_layout_find_lexeme(r, l, wl->lex[k], wl->lexlen[k]) < 0)
 			return false;
 	return true;
 }
@@ -207,19 +264,13 @@ exists_array(FunctionCallInfo fcinfo, bool all)
 	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
 	ArrayCache *c = array_words(fcinfo, 1);
 	char		lang[RV_LANG_BUFSIZE];
+	LangSlot   *s;
 
 	review_lang_of(r, &l, lang);
-	if (strcmp(lang, c->lang) != 0)
-	{
-		/* a review in another language: normalize the words again, lazily */
-		MemoryContextReset(c->lexcxt);
-		for (int i = 0; i < c->nwords; i++)
-			c->words[i].nlex = -1;
-		strlcpy(c->lang, lang, sizeof(c->lang));
-	}
+	s = lang_slot(c, lang);
 	for (int i = 0; i < c->nwords; i++)
 	{
-		bool		found = array_word_present(c, &c->words[i], r, &l);
+		bool		found = array_word_present(c, s, i, r, &l);
 
 		if (found && !all)
 			PG_RETURN_BOOL(true);
@@ -242,6 +293,7 @@ review_exists_all(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(review_term_count);
+PG_FUNCTION_INFO_V1(review_term_count_safe);
 
 static bool
 has_position(const uint32 *pos, int64 n, uint32 want)
@@ -264,9 +316,11 @@ has_position(const uint32 *pos, int64 n, uint32 want)
 /*
  * review_term_count(review, text): occurrences of a word, or of a phrase
  * (its words at the same relative positions; stop words keep their place).
+ * With safe (review_term_count_safe), only the occurrences a spoiler-free
+ * reader sees, a phrase's words counted in visible words.
  */
-Datum
-review_term_count(PG_FUNCTION_ARGS)
+static int32
+term_count(FunctionCallInfo fcinfo, bool safe)
 {
 	Review	   *r = PG_GETARG_REVIEW_P(0);
 	text	   *t = PG_GETARG_TEXT_PP(1);
@@ -276,13 +330,17 @@ review_term_count(PG_FUNCTION_ARGS)
 	uint32	   *first;
 	int64		nfirst;
 	int32		count = 0;
+	ReviewVisible *vis = NULL;
 
 	review_layout(r, &l);
 	review_lang_of(r, &l, lang);
 	review_lexemes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang, &pw);
 	if (pw.n == 0)
-		PG_RETURN_INT32(0);
-	nfirst = review_term_positions(r, &l, pw.lex[0], pw.len[0], false, false, &first, NULL);
+		return 0;
+	if (safe && pw.n > 1)
+		vis = review_visible_words(r, &l);
+	nfirst = review_term_positions(r, &l, pw.lex[0], pw.len[0], false, safe, &first, NULL);
+	review_visible_renumber(vis, first, nfirst);
 	if (pw.n > 1)
 	{
 		/* The other words' positions, looked up once. */
@@ -290,7 +348,10 @@ review_term_count(PG_FUNCTION_ARGS)
 		int64	   *npos = palloc(sizeof(int64) * pw.n);
 
 		for (int k = 1; k < pw.n; k++)
-			npos[k] = review_term_positions(r, &l, pw.lex[k], pw.len[k], false, false, &pos[k], NULL);
+		{
+			npos[k] = review_term_positions(r, &l, pw.lex[k], pw.len[k], false, safe, &pos[k], NULL);
+			review_visible_renumber(vis, pos[k], npos[k]);
+		}
 		for (int64 i = 0; i < nfirst; i++)
 		{
 			bool		all = true;
@@ -302,5 +363,17 @@ review_term_count(PG_FUNCTION_ARGS)
 	}
 	else
 		count = (int32) nfirst;
-	PG_RETURN_INT32(count);
+	return count;
+}
+
+Datum
+review_term_count(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(term_count(fcinfo, false));
+}
+
+Datum
+review_term_count_safe(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(term_count(fcinfo, true));
 }
