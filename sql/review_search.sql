@@ -176,6 +176,29 @@ RESET enable_bitmapscan;
 SELECT p.op, p.arg, cardinality(s.ids) AS rows, i.ids = s.ids AS index_equals_seqscan
 FROM probes p JOIN by_index i USING (pid) JOIN by_seqscan s USING (pid) ORDER BY pid;
 
+-- Random phrases with distances under @@ and @@~ (@@~ counts visible words
+-- only): the index returns the rows of a sequential scan.
+SELECT setseed(0.1010);
+CREATE TEMP TABLE phrase_probes AS
+SELECT n, op, format('%L::reviewquery', w1 || ' <' || d || '> ' || w2) AS arg
+FROM (SELECT n, CASE WHEN n % 2 = 0 THEN '@@' ELSE '@@~' END AS op,
+             (ARRAY['money','burns','power','dream','worker','wealth','end','film','rich','love','ghost','die'])[1 + floor(random() * 12)::int] AS w1,
+             (ARRAY['money','burns','power','dream','worker','wealth','end','film','rich','love','ghost','die'])[1 + floor(random() * 12)::int] AS w2,
+             1 + floor(random() * 6)::int AS d
+      FROM generate_series(1, 60) n) g;
+SET enable_seqscan = off;
+CREATE TEMP TABLE phrase_by_index AS SELECT n, pg_temp.rows_of(op, arg) AS ids FROM phrase_probes;
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+CREATE TEMP TABLE phrase_by_seqscan AS SELECT n, pg_temp.rows_of(op, arg) AS ids FROM phrase_probes;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SELECT p.op, count(*) AS queries, count(*) FILTER (WHERE cardinality(s.ids) > 0) AS matching_some,
+       count(*) FILTER (WHERE i.ids IS DISTINCT FROM s.ids) AS index_differs
+FROM phrase_probes p JOIN phrase_by_index i USING (n) JOIN phrase_by_seqscan s USING (n)
+GROUP BY p.op ORDER BY p.op;
+
 -- Every operator is served by the index.
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT id FROM gen WHERE r @@ 'worker & wealth'::reviewquery;
