@@ -237,6 +237,14 @@ SELECT id % 2 AS odd, count(*) FILTER (WHERE r ?| ARRAY['marins', NULL, 'singing
 FROM arr GROUP BY 1 ORDER BY 1;
 SELECT count(*) FILTER (WHERE r ?| w) AS any_, count(*) FILTER (WHERE r ?& w) AS all_
 FROM arr, (SELECT array_agg('w' || g) || '{sailors}'::text[] AS w FROM generate_series(1, 16383) g) a;
+-- (an array longer than a review's keywords is matched through the review's
+-- keywords: literals, single lexemes, and elements of several words)
+SELECT id % 2 AS odd, count(*) FILTER (WHERE r ?| (w || '{Sailors}'::text[])) AS literal_or_stem,
+       count(*) FILTER (WHERE r ?| (w || '{chantent}'::text[])) AS literal,
+       count(*) FILTER (WHERE r ?| (w || '{"sailors singing"}'::text[])) AS two_words,
+       count(*) FILTER (WHERE r ?| (w || '{"sailors zebra"}'::text[])) AS two_words_one_absent,
+       count(*) FILTER (WHERE r ?| (w || '{"marins chantent", NULL}'::text[])) AS two_words_fr
+FROM arr, (SELECT array_agg('w' || g) AS w FROM generate_series(1, 50) g) a GROUP BY 1 ORDER BY 1;
 CREATE INDEX ON arr USING gin (r);
 SET enable_seqscan = off;
 SELECT count(*) FROM arr WHERE r ?| array_fill('w'::text, ARRAY[16385]);

@@ -113,6 +113,12 @@ typedef struct LangSlot
 	uint64		last_use;
 	WordLexemes *words;			/* per word of the array */
 	MemoryContext cxt;
+	/* for ?| over a review with fewer keywords than words (any_present) */
+	bool		set_built;
+	int			nset;
+	ArrayWord  *set;			/* literals and single lexemes, sorted */
+	int			nmulti;
+	int		   *multi;			/* words of several lexemes */
 } LangSlot;
 
 typedef struct ArrayCache
@@ -214,6 +220,7 @@ lang_slot(ArrayCache *c, const char *lang)
 		s->cxt = AllocSetContextCreate(c->cxt, "review ?| ?& lexemes",
 									   ALLOCSET_DEFAULT_SIZES);
 	s->used = true;
+	s->set_built = false;
 	s->last_use = ++c->clock;
 	strlcpy(s->lang, lang, sizeof(s->lang));
 	s->words = MemoryContextAlloc(s->cxt, sizeof(WordLexemes) * (c->nwords ? c->nwords : 1));
@@ -222,15 +229,13 @@ lang_slot(ArrayCache *c, const char *lang)
 	return s;
 }
 
-/* keyword_present for a prepared word: no allocation once normalized. */
-static bool
-array_word_present(ArrayCache *c, LangSlot *s, int i, const Review *r, const RvLayout *l)
+/* Normalizes word i in the slot's language, once. */
+static WordLexemes *
+word_lexemes(ArrayCache *c, LangSlot *s, int i)
 {
 	ArrayWord  *w = &c->words[i];
 	WordLexemes *wl = &s->words[i];
 
-	if (rv_layout_find_lexeme(r, l, w->str, w->len) >= 0)
-		return true;
 	if (wl->nlex < 0)
 	{
 		MemoryContext old = MemoryContextSwitchTo(c->scratch);
@@ -249,12 +254,90 @@ array_word_present(ArrayCache *c, LangSlot *s, int i, const Review *r, const RvL
 		MemoryContextSwitchTo(old);
 		MemoryContextReset(c->scratch);
 	}
+	return wl;
+}
+
+/* keyword_present for a prepared word: no allocation once normalized. */
+static bool
+array_word_present(ArrayCache *c, LangSlot *s, int i, const Review *r, const RvLayout *l)
+{
+	ArrayWord  *w = &c->words[i];
+	WordLexemes *wl;
+
+	if (rv_layout_find_lexeme(r, l, w->str, w->len) >= 0)
+		return true;
+	wl = word_lexemes(c, s, i);
 	if (wl->nlex == 0)
 		return false;
 	for (int k = 0; k < wl->nlex; k++)
 		if (rv_layout_find_lexeme(r, l, wl->lex[k], wl->lexlen[k]) < 0)
 			return false;
 	return true;
+}
+
+static int
+cmp_array_word(const void *a, const void *b)
+{
+	const ArrayWord *x = a,
+			   *y = b;
+
+	return rv_lexcmp(x->str, x->len, y->str, y->len);
+}
+
+/*
+ * ?| by the review's keywords: a word is present if its literal is a
+ * keyword, or its one lexeme is, or (a word of several lexemes) all of
+ * them are.  The literals and single lexemes of every word are sorted once
+ * per language, so that a row costs a search a keyword of the review.
+ */
+static bool
+any_present(ArrayCache *c, LangSlot *s, const Review *r, const RvLayout *l)
+{
+	if (!s->set_built)
+	{
+		MemoryContext old;
+		int			cap = 2 * c->nwords + 1;
+
+		for (int i = 0; i < c->nwords; i++)
+			(void) word_lexemes(c, s, i);
+		old = MemoryContextSwitchTo(s->cxt);
+		s->set = palloc(sizeof(ArrayWord) * cap);
+		s->multi = palloc(sizeof(int) * (c->nwords + 1));
+		s->nset = 0;
+		s->nmulti = 0;
+		for (int i = 0; i < c->nwords; i++)
+		{
+			WordLexemes *wl = &s->words[i];
+
+			s->set[s->nset++] = c->words[i];
+			if (wl->nlex == 1)
+			{
+				s->set[s->nset].str = wl->lex[0];
+				s->set[s->nset].len = wl->lexlen[0];
+				s->nset++;
+			}
+			else if (wl->nlex > 1)
+				s->multi[s->nmulti++] = i;
+		}
+		qsort(s->set, s->nset, sizeof(ArrayWord), cmp_array_word);
+		MemoryContextSwitchTo(old);
+		s->set_built = true;
+	}
+	for (uint32 k = 0; k < r->nlex; k++)
+	{
+		RvKeyword	kw;
+		ArrayWord	key;
+
+		rv_layout_keyword(r, l, k, &kw);
+		key.str = (char *) kw.str;
+		key.len = kw.len;
+		if (bsearch(&key, s->set, s->nset, sizeof(ArrayWord), cmp_array_word) != NULL)
+			return true;
+	}
+	for (int m = 0; m < s->nmulti; m++)
+		if (array_word_present(c, s, s->multi[m], r, l))
+			return true;
+	return false;
 }
 
 static Datum
@@ -268,6 +351,8 @@ exists_array(FunctionCallInfo fcinfo, bool all)
 
 	review_lang_of(r, &l, lang);
 	s = lang_slot(c, lang);
+	if (!all && r->nlex < (uint32) c->nwords)
+		PG_RETURN_BOOL(any_present(c, s, r, &l));
 	for (int i = 0; i < c->nwords; i++)
 	{
 		bool		found = array_word_present(c, s, i, r, &l);
