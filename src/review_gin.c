@@ -397,16 +397,37 @@ review_gin_extract_query(PG_FUNCTION_ARGS)
 				deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
 				qi->combine = strategy == RV_STRAT_EXISTS_ANY ? COMBINE_ANY : COMBINE_ALL;
 				qi->terms = palloc0(sizeof(TermInfo) * (n ? n : 1));
-				for (int i = 0; i < n; i++)
-				{
-					text	   *t;
 
-					if (nulls[i])
-						continue;
-					t = DatumGetTextPP(elems[i]);
-					add_text_term(&b, &qi->terms[qi->nterms], VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false, false);
-					add_text_term(&b, &qi->terms[qi->nterms], VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false, true);
-					qi->nterms++;
+				/*
+				 * Language by language, then the literal: each term gets its
+				 * variants in the order add_text_term gives them, and the
+				 * segmenter's cached iterator serves a whole language (its
+				 * cache holds fewer languages than the index's).
+				 */
+				for (size_t li = 0; li <= NUM_INDEX_LANGS; li++)
+				{
+					int			k = 0;
+
+					for (int i = 0; i < n; i++)
+					{
+						text	   *t;
+						TermInfo   *ti;
+
+						if (nulls[i])
+							continue;
+						t = DatumGetTextPP(elems[i]);
+						ti = &qi->terms[k++];
+						if (li < NUM_INDEX_LANGS)
+						{
+							ReviewLexemes wl;
+
+							review_lexemes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), index_langs[li], &wl);
+							add_variant(&b, ti, wl.lex, wl.len, wl.n, false);
+						}
+						else
+							add_text_term(&b, ti, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false, true);
+					}
+					qi->nterms = k;
 				}
 				/* ?& [] is true for every row. */
 				if (qi->combine == COMBINE_ALL && qi->nterms == 0)
