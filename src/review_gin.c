@@ -488,6 +488,45 @@ evaluate(QueryInfo *qi, const GinTernaryValue *check, int nkeys, bool *recheck)
 	RvQTri		res;
 	bool		needs_recheck = false;
 
+	/*
+	 * ?| and ?& (up to 16,384 words): each term from its keys as needed,
+	 * stopping at the first term that decides.
+	 */
+	if (qi->combine != COMBINE_QUERY)
+	{
+		bool		any = qi->combine == COMBINE_ANY;
+
+		res = any ? RVQ_FALSE : RVQ_TRUE;
+		for (int t = 0; t < qi->nterms; t++)
+		{
+			RvQTri		v = RVQ_FALSE;
+
+			for (int k = 0; k < qi->terms[t].nvariants && v != RVQ_TRUE; k++)
+			{
+				const Variant *var = &qi->terms[t].variants[k];
+				RvQTri		vv = var->nlex ? RVQ_TRUE : RVQ_MAYBE;
+
+				for (int j = 0; j < var->nlex && vv != RVQ_FALSE; j++)
+				{
+					const LexInfo *li = &qi->lexes[var->lex[j]];
+					RvQTri		lv = key_value(check[li->key_plain]);
+
+					if (li->key_hidden >= 0)
+						lv = tri_or(lv, key_value(check[li->key_hidden]));
+					vv = tri_and(vv, lv);
+				}
+				if (var->nlex > 1 && vv == RVQ_TRUE)
+					vv = RVQ_MAYBE;
+				v = tri_or(v, vv);
+			}
+			res = any ? tri_or(res, v) : tri_and(res, v);
+			if (res == (any ? RVQ_TRUE : RVQ_FALSE))
+				break;
+		}
+		*recheck = qi->always_recheck || res == RVQ_MAYBE;
+		return res;
+	}
+
 	for (int i = 0; i < qi->nlexes; i++)
 	{
 		lexval[i] = key_value(check[qi->lexes[i].key_plain]);
