@@ -67,3 +67,40 @@ ALTER OPERATOR @extschema@.?| (@extschema@.review, pg_catalog.text[])
 	SET (RESTRICT = @extschema@.review_matchsel);
 ALTER OPERATOR @extschema@.?& (@extschema@.review, pg_catalog.text[])
 	SET (RESTRICT = @extschema@.review_matchsel);
+
+-- Spoiler-safe forms of the functions that list or score keywords: they see
+-- only what redact() shows (hidden occurrences do not count; positions and
+-- distances are in visible words).
+CREATE FUNCTION @extschema@.review_keywords_safe(@extschema@.review) RETURNS pg_catalog.text[]
+AS 'MODULE_PATHNAME', 'review_keywords_safe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_keywords_safe(@extschema@.review) IS
+'the keywords a spoiler-free reader sees (an occurrence outside what redact() hides), sorted';
+CREATE FUNCTION @extschema@.review_rank_safe(@extschema@.review, @extschema@.reviewquery) RETURNS pg_catalog.float4
+AS 'MODULE_PATHNAME', 'review_rank_safe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_rank_safe(@extschema@.review, @extschema@.reviewquery) IS
+'review_rank as a spoiler-free reader sees the review (use with @@~): only visible occurrences count, positions, proximity and length in visible words';
+CREATE FUNCTION @extschema@.review_term_count_safe(@extschema@.review, pg_catalog.text) RETURNS pg_catalog.int4
+AS 'MODULE_PATHNAME', 'review_term_count_safe' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_term_count_safe(@extschema@.review, pg_catalog.text) IS
+'review_term_count counting only what redact() shows: visible occurrences, a phrase''s words in visible words';
+CREATE FUNCTION @extschema@.review_themes_safe(r @extschema@.review, OUT theme pg_catalog.text, OUT score pg_catalog.float4)
+RETURNS SETOF record
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+	-- Keywords that normalize alike ("worker", "workers") count once.
+	WITH kw AS (
+		SELECT t.theme, max(t.weight) AS weight, min(t.keyword) AS keyword
+		  FROM @extschema@.review_theme t
+		 WHERE t.lang = lower(split_part(@extschema@.review_lang(r), '-', 1))
+		 GROUP BY t.theme, @extschema@.reviewquery(t.keyword, @extschema@.review_lang(r))::text
+	)
+	SELECT kw.theme,
+		   (1 - exp(-sum(kw.weight * ln(1 + c.n))))::pg_catalog.float4
+	  FROM kw, LATERAL (SELECT @extschema@.review_term_count_safe(r, kw.keyword) AS n) c
+	 WHERE c.n > 0
+	 GROUP BY kw.theme
+	 ORDER BY 2 DESC, 1
+$$;
+COMMENT ON FUNCTION @extschema@.review_themes_safe(@extschema@.review) IS
+'review_themes from what a spoiler-free reader sees: words that redact() hides do not count';

@@ -141,6 +141,13 @@ INSERT INTO probes (op, arg) VALUES
 	('@@', '''dream*''::text'),
 	('@@~', '''dies | burns''::text'),
 	('@@~', '''money''::text'),
+	('@@~', '''money <2> power''::reviewquery'),
+	('@@~', '''money <4> power''::reviewquery'),
+	('@@~', '''dream <2> power | end <2> power''::reviewquery'),
+	('@@~', '''"burns and power"''::reviewquery'),
+	('@@~', '''wor* <2> power''::reviewquery'),
+	('@@~', '''money <2> power''::text'),
+	('@@', '''money <2> power''::reviewquery'),
 	('?', '''workers''::text'),
 	('?', '''worker''::text'),
 	('?', '''the''::text'),
@@ -169,6 +176,29 @@ RESET enable_bitmapscan;
 SELECT p.op, p.arg, cardinality(s.ids) AS rows, i.ids = s.ids AS index_equals_seqscan
 FROM probes p JOIN by_index i USING (pid) JOIN by_seqscan s USING (pid) ORDER BY pid;
 
+-- Random phrases with distances under @@ and @@~ (@@~ counts visible words
+-- only): the index returns the rows of a sequential scan.
+SELECT setseed(0.1010);
+CREATE TEMP TABLE phrase_probes AS
+SELECT n, op, format('%L::reviewquery', w1 || ' <' || d || '> ' || w2) AS arg
+FROM (SELECT n, CASE WHEN n % 2 = 0 THEN '@@' ELSE '@@~' END AS op,
+             (ARRAY['money','burns','power','dream','worker','wealth','end','film','rich','love','ghost','die'])[1 + floor(random() * 12)::int] AS w1,
+             (ARRAY['money','burns','power','dream','worker','wealth','end','film','rich','love','ghost','die'])[1 + floor(random() * 12)::int] AS w2,
+             1 + floor(random() * 6)::int AS d
+      FROM generate_series(1, 60) n) g;
+SET enable_seqscan = off;
+CREATE TEMP TABLE phrase_by_index AS SELECT n, pg_temp.rows_of(op, arg) AS ids FROM phrase_probes;
+RESET enable_seqscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+CREATE TEMP TABLE phrase_by_seqscan AS SELECT n, pg_temp.rows_of(op, arg) AS ids FROM phrase_probes;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SELECT p.op, count(*) AS queries, count(*) FILTER (WHERE cardinality(s.ids) > 0) AS matching_some,
+       count(*) FILTER (WHERE i.ids IS DISTINCT FROM s.ids) AS index_differs
+FROM phrase_probes p JOIN phrase_by_index i USING (n) JOIN phrase_by_seqscan s USING (n)
+GROUP BY p.op ORDER BY p.op;
+
 -- Every operator is served by the index.
 SET enable_seqscan = off;
 EXPLAIN (COSTS OFF) SELECT id FROM gen WHERE r @@ 'worker & wealth'::reviewquery;
@@ -189,3 +219,42 @@ FROM gen, reviewquery('american & dream') q
 WHERE r @@ q ORDER BY review_rank(r, q) DESC, id LIMIT 5;
 
 DROP TABLE gen;
+
+-- ?| and ?& arrays are bounded like a reviewquery (16,384 items), in the
+-- operator and in the index; the words are prepared once per scan and
+-- normalized again when the language changes from row to row.
+SELECT 'x'::review ?| array_fill('w'::text, ARRAY[16385]);
+SELECT 'x'::review ?& array_fill('w'::text, ARRAY[128, 129]);
+SELECT 'x'::review ?| array_fill('x'::text, ARRAY[16384]) AS at_the_limit;
+CREATE TABLE arr (id int, r review);
+INSERT INTO arr SELECT i, CASE WHEN i % 2 = 0
+	THEN review('Les marins chantent ' || i, lang => 'fr')
+	ELSE review('The sailors are singing ' || i) END
+FROM generate_series(1, 40) i;
+SELECT id % 2 AS odd, count(*) FILTER (WHERE r ?| ARRAY['marins', NULL, 'singing']) AS any_,
+       count(*) FILTER (WHERE r ?& ARRAY['marin', 'chantent']) AS all_fr,
+       count(*) FILTER (WHERE r ?& ARRAY['sailor', 'sing', NULL]) AS all_en
+FROM arr GROUP BY 1 ORDER BY 1;
+SELECT count(*) FILTER (WHERE r ?| w) AS any_, count(*) FILTER (WHERE r ?& w) AS all_
+FROM arr, (SELECT array_agg('w' || g) || '{sailors}'::text[] AS w FROM generate_series(1, 16383) g) a;
+-- (an array longer than a review's keywords is matched through the review's
+-- keywords: literals, single lexemes, and elements of several words)
+SELECT id % 2 AS odd, count(*) FILTER (WHERE r ?| (w || '{Sailors}'::text[])) AS literal_or_stem,
+       count(*) FILTER (WHERE r ?| (w || '{chantent}'::text[])) AS literal,
+       count(*) FILTER (WHERE r ?| (w || '{"sailors singing"}'::text[])) AS two_words,
+       count(*) FILTER (WHERE r ?| (w || '{"sailors zebra"}'::text[])) AS two_words_one_absent,
+       count(*) FILTER (WHERE r ?| (w || '{"marins chantent", NULL}'::text[])) AS two_words_fr
+FROM arr, (SELECT array_agg('w' || g) AS w FROM generate_series(1, 50) g) a GROUP BY 1 ORDER BY 1;
+CREATE INDEX ON arr USING gin (r);
+SET enable_seqscan = off;
+SELECT count(*) FROM arr WHERE r ?| array_fill('w'::text, ARRAY[16385]);
+SELECT count(*) FROM arr WHERE r ?| ARRAY['marins', NULL, 'singing'];
+SELECT count(*) FROM arr WHERE r ?& ARRAY['sailor', 'sing'];
+-- (extractQuery normalizes each word in every language of the index: a
+-- smaller array keeps the test fast)
+EXPLAIN (COSTS OFF) SELECT count(*) FROM arr
+WHERE r ?| (SELECT array_agg('w' || g) || '{sailors}'::text[] FROM generate_series(1, 300) g);
+SELECT count(*) FROM arr
+WHERE r ?| (SELECT array_agg('w' || g) || '{sailors}'::text[] FROM generate_series(1, 300) g);
+RESET enable_seqscan;
+DROP TABLE arr;

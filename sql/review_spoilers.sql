@@ -77,3 +77,48 @@ FROM fixtures f JOIN secret_words s USING (id)
 WHERE f.r @@ reviewquery('''' || replace(s.w, '''', '''''') || '''', review_lang(f.r));
 
 DROP TABLE fixtures;
+
+-- Spoiler-safe forms: what redact() hides does not count, and positions and
+-- distances are in visible words.  Reviews 1 to 3 show the same text
+-- (review 3 without a mask): the safe rank is the same, review_rank is not.
+CREATE TABLE vis (id int, r review);
+INSERT INTO vis VALUES
+	(1, 'The captain sails home. >!The captain dies at sea.!< The captain waves.'),
+	(2, 'The captain sails home. >!Nobody really survives it in the end, it was him all along.!< The captain waves.'),
+	(3, 'The captain sails home. The captain waves.'),
+	(4, 'The captain >!of the ship!< waves goodbye.'),
+	(5, 'The captain >!and the!< waves goodbye to the sea.'),
+	(6, 'The captain waves goodbye to the sea.');
+SELECT id, redact(r), round(review_rank(r, 'captain & wave')::numeric, 6) AS rank,
+       round(review_rank_safe(r, 'captain & wave')::numeric, 6) AS rank_safe,
+       round(review_rank_safe(r, 'captain <-> wave')::numeric, 6) AS phrase_rank_safe,
+       round(review_rank_safe(r, 'cap* | sea')::numeric, 6) AS prefix_rank_safe
+FROM vis ORDER BY id;
+SELECT q::text, count(DISTINCT review_rank_safe(r, q)) AS safe_ranks, count(DISTINCT review_rank(r, q)) AS ranks
+FROM vis, unnest(ARRAY['captain'::reviewquery, 'captain & wave', 'captain <-> wave', 'sail & wave', 'cap*']) q
+WHERE id <= 3 GROUP BY q::text ORDER BY q::text;
+-- Only visible occurrences count: a term seen only in a spoiler ranks 0.
+SELECT id, review_rank(r, 'die | ship'), review_rank_safe(r, 'die | ship') FROM vis ORDER BY id;
+-- Under @@~, ORDER BY review_rank_safe puts no row first for what it hides.
+SELECT id FROM vis WHERE r @@~ 'captain'::reviewquery
+ORDER BY review_rank_safe(r, 'captain') DESC, id;
+-- Keywords and term counts.
+SELECT id, review_keywords(r), review_keywords_safe(r) FROM vis ORDER BY id;
+SELECT id, review_term_count(r, 'captain') AS n, review_term_count_safe(r, 'captain') AS n_safe,
+       review_term_count(r, 'captain waves') AS phrase, review_term_count_safe(r, 'captain waves') AS phrase_safe
+FROM vis ORDER BY id;
+-- Distances under @@~ count visible words: "The captain [spoiler] waves"
+-- has captain and waves adjacent; hidden words, stop words too, make no
+-- distance.
+SELECT id, r @@ 'captain <-> wave'::reviewquery AS adjacent, r @@~ 'captain <-> wave'::reviewquery AS adjacent_safe,
+       r @@ 'captain <4> wave'::reviewquery AS four, r @@~ 'captain <4> wave'::reviewquery AS four_safe,
+       r @@~ 'captain <-> wave'::text AS text_safe, r @@~ '"captain waves goodbye"'::reviewquery AS phrase_safe
+FROM vis ORDER BY id;
+-- The same through a GIN index.
+CREATE INDEX ON vis USING gin (r);
+SET enable_seqscan = off;
+SELECT array_agg(id ORDER BY id) FROM vis WHERE r @@~ 'captain <-> wave'::reviewquery;
+SELECT array_agg(id ORDER BY id) FROM vis WHERE r @@~ 'captain <4> wave'::reviewquery;
+SELECT array_agg(id ORDER BY id) FROM vis WHERE r @@~ 'captain <-> wave'::text;
+RESET enable_seqscan;
+DROP TABLE vis;

@@ -24,3 +24,13 @@ FROM review_themes('The ferry workers lose their jobs; the lighthouse keeper dro
 ORDER BY score DESC, theme LIMIT 5;
 SELECT count(*) AS themes_of_plain_text FROM review_themes('Nice.'::review);
 DELETE FROM review_theme WHERE theme = 'seafaring';
+
+-- review_themes_safe scores only what redact() shows.
+SELECT redact(r), (SELECT array_agg(theme ORDER BY theme) FROM review_themes(r)) AS themes,
+       (SELECT array_agg(theme ORDER BY theme) FROM review_themes_safe(r)) AS themes_safe
+FROM (VALUES ('The ferry workers sing. >!The lighthouse keeper drowns in the harbour and his family grieves.!<'::review),
+             ('The ferry workers sing.'::review)) v(r);
+SELECT (SELECT array_agg(theme || ':' || round(score::numeric, 3) ORDER BY theme) FROM review_themes_safe(a)) =
+       (SELECT array_agg(theme || ':' || round(score::numeric, 3) ORDER BY theme) FROM review_themes_safe(b)) AS same_visible_same_themes
+FROM (VALUES ('The ferry workers sing. ||The keeper drowns; his family grieves.|| The harbour is calm.'::review,
+              'The ferry workers sing. ||It was a dream all along.|| The harbour is calm.'::review)) v(a, b);

@@ -178,7 +178,9 @@ CREATE TEMP TABLE fp_updated AS SELECT * FROM pg_temp.ext_fingerprint();
 
 -- What 0.2.0 and 0.3.0 changed: review_stats added (0.2.0); review_support
 -- added and set as the support function of the five functions with a text or
--- text[] argument and of redact() (0.3.0); nothing else but the version.
+-- text[] argument and of redact() (0.3.0); the spoiler-safe forms
+-- review_keywords_safe, review_rank_safe, review_term_count_safe and
+-- review_themes_safe added (0.3.0); nothing else but the version.
 SELECT change, object, regexp_replace(detail, ' comment=.*', '') AS detail FROM (
 	SELECT 'added' AS change, * FROM (SELECT * FROM fp_updated EXCEPT SELECT * FROM fp_010) a
 	UNION ALL

@@ -30,11 +30,11 @@ SELECT q AS query,
        array(SELECT id FROM film_reviews WHERE r @@~ q ORDER BY id) AS "@@~"
 FROM (VALUES ('smuggler'), ('butler | heir'), ('family & fire'), ('rich*')) v(q);
 
-\echo '== Ranked results with spoiler-safe snippets'
-SELECT id, round(review_rank(r, q)::numeric, 3) AS rank, review_snippet(r, q, 12) AS snippet
+\echo '== Spoiler-safe ranking (only what redact() shows counts) with spoiler-safe snippets'
+SELECT id, round(review_rank_safe(r, q)::numeric, 3) AS rank, review_snippet(r, q, 12) AS snippet
 FROM film_reviews, reviewquery('sea | storm | captain') q
-WHERE r @@ q ORDER BY review_rank(r, q) DESC;
+WHERE r @@~ q ORDER BY review_rank_safe(r, q) DESC;
 
-\echo '== Themes'
+\echo '== Themes, from what redact() shows'
 SELECT id, theme, round(score::numeric, 2) AS score
-FROM film_reviews, LATERAL (SELECT * FROM review_themes(r) LIMIT 2) t ORDER BY id, score DESC;
+FROM film_reviews, LATERAL (SELECT * FROM review_themes_safe(r) LIMIT 2) t ORDER BY id, score DESC;

@@ -20,6 +20,7 @@
 #include "access/gin.h"
 #include "access/stratnum.h"
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
@@ -152,7 +153,39 @@ typedef struct KeyBuilder
 	int			nkeys;
 	int			cap;
 	bool		safe;
+	/* open addressing over the lexemes (index + 1, 0: empty) */
+	int		   *slots;
+	uint32		slotmask;
 } KeyBuilder;
+
+static uint32
+lexeme_hash(const char *s, uint32 len, bool prefix)
+{
+	return hash_bytes((const unsigned char *) s, (int) len) ^ (prefix ? 0x9e3779b9 : 0);
+}
+
+/* Sizes the lexeme hash for qi->nlexes + 1 entries at most half full. */
+static void
+builder_grow_slots(KeyBuilder *b)
+{
+	uint32		cap;
+
+	if (b->slots != NULL && (uint32) (b->qi->nlexes + 1) * 2 <= b->slotmask + 1)
+		return;
+	cap = b->slots ? (b->slotmask + 1) * 2 : 64;
+	if (b->slots)
+		pfree(b->slots);
+	b->slots = palloc0(sizeof(int) * cap);
+	b->slotmask = cap - 1;
+	for (int i = 0; i < b->qi->nlexes; i++)
+	{
+		uint32		h = lexeme_hash(b->lexstr[i], b->lexlen[i], b->lexprefix[i]) & b->slotmask;
+
+		while (b->slots[h] != 0)
+			h = (h + 1) & b->slotmask;
+		b->slots[h] = i + 1;
+	}
+}
 
 static void
 builder_grow(KeyBuilder *b)
@@ -173,10 +206,18 @@ static int
 add_lexeme(KeyBuilder *b, const char *s, uint32 len, bool prefix)
 {
 	QueryInfo  *qi = b->qi;
+	uint32		h;
 
-	for (int i = 0; i < qi->nlexes; i++)
+	builder_grow_slots(b);
+	h = lexeme_hash(s, len, prefix) & b->slotmask;
+	for (; b->slots[h] != 0; h = (h + 1) & b->slotmask)
+	{
+		int			i = b->slots[h] - 1;
+
 		if (b->lexprefix[i] == prefix && b->lexlen[i] == len && memcmp(b->lexstr[i], s, len) == 0)
 			return i;
+	}
+	b->slots[h] = qi->nlexes + 1;
 	builder_grow(b);
 	b->lexstr[qi->nlexes] = pnstrdup(s, len);
 	b->lexlen[qi->nlexes] = len;
@@ -354,19 +395,41 @@ review_gin_extract_query(PG_FUNCTION_ARGS)
 				bool	   *nulls;
 				int			n;
 
+				review_check_word_array(a);
 				deconstruct_array(a, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &n);
 				qi->combine = strategy == RV_STRAT_EXISTS_ANY ? COMBINE_ANY : COMBINE_ALL;
 				qi->terms = palloc0(sizeof(TermInfo) * (n ? n : 1));
-				for (int i = 0; i < n; i++)
-				{
-					text	   *t;
 
-					if (nulls[i])
-						continue;
-					t = DatumGetTextPP(elems[i]);
-					add_text_term(&b, &qi->terms[qi->nterms], VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false, false);
-					add_text_term(&b, &qi->terms[qi->nterms], VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false, true);
-					qi->nterms++;
+				/*
+				 * Language by language, then the literal: each term gets its
+				 * variants in the order add_text_term gives them, and the
+				 * segmenter's cached iterator serves a whole language (its
+				 * cache holds fewer languages than the index's).
+				 */
+				for (size_t li = 0; li <= NUM_INDEX_LANGS; li++)
+				{
+					int			k = 0;
+
+					for (int i = 0; i < n; i++)
+					{
+						text	   *t;
+						TermInfo   *ti;
+
+						if (nulls[i])
+							continue;
+						t = DatumGetTextPP(elems[i]);
+						ti = &qi->terms[k++];
+						if (li < NUM_INDEX_LANGS)
+						{
+							ReviewLexemes wl;
+
+							review_lexemes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), index_langs[li], &wl);
+							add_variant(&b, ti, wl.lex, wl.len, wl.n, false);
+						}
+						else
+							add_text_term(&b, ti, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), false, true);
+					}
+					qi->nterms = k;
 				}
 				/* ?& [] is true for every row. */
 				if (qi->combine == COMBINE_ALL && qi->nterms == 0)
@@ -426,6 +489,45 @@ evaluate(QueryInfo *qi, const GinTernaryValue *check, int nkeys, bool *recheck)
 	RvQTri	   *termval = qi->termval;
 	RvQTri		res;
 	bool		needs_recheck = false;
+
+	/*
+	 * ?| and ?& (up to 16,384 words): each term from its keys as needed,
+	 * stopping at the first term that decides.
+	 */
+	if (qi->combine != COMBINE_QUERY)
+	{
+		bool		any = qi->combine == COMBINE_ANY;
+
+		res = any ? RVQ_FALSE : RVQ_TRUE;
+		for (int t = 0; t < qi->nterms; t++)
+		{
+			RvQTri		v = RVQ_FALSE;
+
+			for (int k = 0; k < qi->terms[t].nvariants && v != RVQ_TRUE; k++)
+			{
+				const Variant *var = &qi->terms[t].variants[k];
+				RvQTri		vv = var->nlex ? RVQ_TRUE : RVQ_MAYBE;
+
+				for (int j = 0; j < var->nlex && vv != RVQ_FALSE; j++)
+				{
+					const LexInfo *li = &qi->lexes[var->lex[j]];
+					RvQTri		lv = key_value(check[li->key_plain]);
+
+					if (li->key_hidden >= 0)
+						lv = tri_or(lv, key_value(check[li->key_hidden]));
+					vv = tri_and(vv, lv);
+				}
+				if (var->nlex > 1 && vv == RVQ_TRUE)
+					vv = RVQ_MAYBE;
+				v = tri_or(v, vv);
+			}
+			res = any ? tri_or(res, v) : tri_and(res, v);
+			if (res == (any ? RVQ_TRUE : RVQ_FALSE))
+				break;
+		}
+		*recheck = qi->always_recheck || res == RVQ_MAYBE;
+		return res;
+	}
 
 	for (int i = 0; i < qi->nlexes; i++)
 	{

@@ -7,10 +7,12 @@
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
 #include "review_match.h"
+#include "rv_detect.h"
 
 PG_FUNCTION_INFO_V1(review_match);
 PG_FUNCTION_INFO_V1(review_match_text);
@@ -45,6 +47,7 @@ review_term_positions(const Review *r, const RvLayout *l, const char *lex,
 	uint32	   *out = NULL;
 	uint64		cap = 0;
 	int64		n = 0;
+	uint32		contributing = 0;
 
 	/*
 	 * The keywords that match: one, or the run of those with the prefix.
@@ -74,14 +77,16 @@ review_term_positions(const Review *r, const RvLayout *l, const char *lex,
 				continue;
 			out[n++] = p >> 1;
 		}
+		contributing += (n > k0);
 		if (!prefix)
 		{
 			last++;
 			break;
 		}
 	}
+	/* a keyword that is all hidden does not count in safe mode */
 	if (nkeywords != NULL)
-		*nkeywords = last - first;
+		*nkeywords = contributing;
 	if (n == 0)
 	{
 		if (out)
@@ -103,11 +108,151 @@ review_term_positions(const Review *r, const RvLayout *l, const char *lex,
 	return n;
 }
 
+/* Hidden byte ranges merged into disjoint runs, and the word sweep. */
+typedef struct VisibleState
+{
+	HiddenRange *ranges;
+	int			nranges;
+	int			ri;
+	ReviewVisible *v;
+	int			cap;
+} VisibleState;
+
+static bool
+visible_word(const RvWord *w, void *arg)
+{
+	VisibleState *st = arg;
+	ReviewVisible *v = st->v;
+
+	if ((w->index & 1023) == 0)
+		CHECK_FOR_INTERRUPTS();
+	while (st->ri < st->nranges && st->ranges[st->ri].end <= w->start)
+		st->ri++;
+	if (st->ri >= st->nranges)
+		return false;			/* no hidden word after this one */
+	if (st->ranges[st->ri].start >= w->end)
+		return true;			/* visible */
+	if (v->nruns > 0 && v->end[v->nruns - 1] == w->index)
+		v->end[v->nruns - 1]++;
+	else
+	{
+		if (v->nruns == st->cap)
+		{
+			st->cap *= 2;
+			v->start = repalloc(v->start, sizeof(uint32) * st->cap);
+			v->end = repalloc(v->end, sizeof(uint32) * st->cap);
+			v->before = repalloc(v->before, sizeof(uint32) * st->cap);
+		}
+		v->before[v->nruns] = v->nruns == 0 ? 0 :
+			v->before[v->nruns - 1] + (v->end[v->nruns - 1] - v->start[v->nruns - 1]);
+		v->start[v->nruns] = w->index;
+		v->end[v->nruns] = w->index + 1;
+		v->nruns++;
+	}
+	return true;
+}
+
+ReviewVisible *
+review_visible_words(const Review *r, const RvLayout *l)
+{
+	VisibleState st;
+	RvError		err = {0};
+	char		lang[RV_LANG_BUFSIZE];
+	int			n;
+	int			k = 0;
+
+	st.ranges = review_hidden_ranges(r, l, RV_DEFAULT_THRESHOLD, &n);
+	/* merge (sorted by start) into disjoint ranges */
+	for (int i = 0; i < n; i++)
+	{
+		if (k > 0 && st.ranges[i].start <= st.ranges[k - 1].end)
+			st.ranges[k - 1].end = Max(st.ranges[k - 1].end, st.ranges[i].end);
+		else
+			st.ranges[k++] = st.ranges[i];
+	}
+	if (k == 0)
+	{
+		pfree(st.ranges);
+		return NULL;
+	}
+	st.nranges = k;
+	st.ri = 0;
+	st.cap = 8;
+	st.v = palloc0(sizeof(ReviewVisible));
+	st.v->start = palloc(sizeof(uint32) * st.cap);
+	st.v->end = palloc(sizeof(uint32) * st.cap);
+	st.v->before = palloc(sizeof(uint32) * st.cap);
+	review_lang_of(r, l, lang);
+	/* the same words, numbered the same, as the analysis at input */
+	if (rv_words((const char *) r + l->body, r->body_len, lang, visible_word, &st, &err) < 0)
+		rv_report(&err, "review", NULL);
+	pfree(st.ranges);
+	if (st.v->nruns == 0)
+		return NULL;
+	return st.v;
+}
+
+/* The index of the last run starting at or before p, or -1. */
+static int
+run_at(const ReviewVisible *v, uint32 p)
+{
+	int			lo = 0,
+				hi = v->nruns;
+
+	while (lo < hi)
+	{
+		int			mid = (lo + hi) / 2;
+
+		if (v->start[mid] <= p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo - 1;
+}
+
+static uint32
+visible_number(const ReviewVisible *v, uint32 p)
+{
+	int			i = run_at(v, p);
+
+	if (i < 0)
+		return p;
+	if (p < v->end[i])			/* hidden (not given by safe lookups) */
+		return v->start[i] - v->before[i];
+	return p - v->before[i] - (v->end[i] - v->start[i]);
+}
+
+void
+review_visible_renumber(const ReviewVisible *v, uint32 *pos, int64 n)
+{
+	if (v == NULL)
+		return;
+	for (int64 k = 0; k < n; k++)
+		pos[k] = visible_number(v, pos[k]);
+}
+
+uint32
+review_visible_count(const ReviewVisible *v, uint32 nwords)
+{
+	return v == NULL ? nwords : visible_number(v, nwords);
+}
+
+bool
+review_query_has_phrase(const RvQuery *q)
+{
+	for (uint32 i = 0; i < q->nitems; i++)
+		if (q->items[i].op == RVQ_PHRASE)
+			return true;
+	return false;
+}
+
 typedef struct MatchArg
 {
 	const Review *r;
 	const RvLayout *l;
 	bool		safe;
+	const ReviewVisible *vis;	/* safe: renumber into visible words */
 } MatchArg;
 
 static int64_t
@@ -118,6 +263,7 @@ match_positions(void *arg, const RvQItem *term, const uint32_t **pos)
 	int64		n = review_term_positions(m->r, m->l, term->text, term->len,
 										  (term->flags & RVQ_PREFIX) != 0, m->safe, &p, NULL);
 
+	review_visible_renumber(m->vis, p, n);
 	*pos = p;
 	return n;
 }
@@ -125,7 +271,7 @@ match_positions(void *arg, const RvQItem *term, const uint32_t **pos)
 bool
 review_match_query(const Review *r, const RvLayout *l, const RvQuery *q, bool safe)
 {
-	MatchArg	m = {r, l, safe};
+	MatchArg	m = {r, l, safe, NULL};
 
 	return rv_query_match(q, match_positions, &m);
 }
@@ -142,6 +288,26 @@ review_check_word(const char *word, size_t len, const char *op)
 				 errmsg("word given to %s contains a control character", op),
 				 errdetail("Character %d of the word is U+%04X; keywords and query terms cannot contain control characters.",
 						   pg_mbstrlen_with_len(word, (int) bad) + 1, (unsigned) cp)));
+}
+
+bool
+review_match_safe_datum(Datum d, const RvQuery *q)
+{
+	RvLayout	l;
+	Review	   *r;
+	MatchArg	m = {NULL, &l, true, NULL};
+
+	if (!review_query_has_phrase(q))
+	{
+		/* presence of visible occurrences decides: the keywords suffice */
+		r = review_detoast_prefix(d, &l);
+		return review_match_query(r, &l, q, true);
+	}
+	r = DatumGetReviewP(d);
+	review_layout(r, &l);
+	m.r = r;
+	m.vis = review_visible_words(r, &l);
+	return rv_query_match(q, match_positions, &m);
 }
 
 bool
@@ -213,10 +379,13 @@ static Datum
 match_common(FunctionCallInfo fcinfo, bool safe)
 {
 	RvLayout	l;
-	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	Review	   *r;
 	RvQuery    *q = review_query_from_datum(fcinfo, 1);
 
-	PG_RETURN_BOOL(review_match_query(r, &l, q, safe));
+	if (safe)
+		PG_RETURN_BOOL(review_match_safe_datum(PG_GETARG_DATUM(0), q));
+	r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	PG_RETURN_BOOL(review_match_query(r, &l, q, false));
 }
 
 /* review @@ text: the text is a reviewquery in the review's language. */
@@ -231,7 +400,9 @@ match_text_common(FunctionCallInfo fcinfo, bool safe)
 
 	review_lang_of(r, &l, lang);
 	q = review_query_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), lang);
-	PG_RETURN_BOOL(review_match_query(r, &l, q, safe));
+	if (safe)
+		PG_RETURN_BOOL(review_match_safe_datum(PG_GETARG_DATUM(0), q));
+	PG_RETURN_BOOL(review_match_query(r, &l, q, false));
 }
 
 Datum

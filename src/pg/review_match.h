@@ -8,6 +8,7 @@
 
 #include "pg_review.h"
 #include "rv_query.h"
+#include "utils/array.h"
 
 /* A reviewquery Datum's payload, deserialized (validated) once per call site. */
 extern RvQuery *review_query_from_datum(FunctionCallInfo fcinfo, int argno);
@@ -35,6 +36,39 @@ extern bool review_match_query(const Review *r, const RvLayout *l,
  */
 extern void review_check_word(const char *word, size_t len, const char *op);
 
+/*
+ * The words a spoiler-free reader does not see (those redact() hides at the
+ * default threshold), as runs of word numbers, so that the spoiler-safe
+ * forms count positions and distances in visible words only: a visible
+ * word's visible number is its word number less the hidden words before it.
+ * Computed from the whole value (body, spans, sentences): NULL when nothing
+ * is hidden.
+ */
+typedef struct ReviewVisible
+{
+	int			nruns;
+	uint32	   *start;			/* run i hides words [start[i], end[i]) */
+	uint32	   *end;
+	uint32	   *before;			/* hidden words before run i */
+} ReviewVisible;
+
+extern ReviewVisible *review_visible_words(const Review *r, const RvLayout *l);
+
+/* Word numbers (ascending, visible) to visible numbers, in place. */
+extern void review_visible_renumber(const ReviewVisible *v, uint32 *pos, int64 n);
+
+/* Visible words among the first nwords. */
+extern uint32 review_visible_count(const ReviewVisible *v, uint32 nwords);
+
+/* Does the query have a phrase (so that positions, not presence, decide)? */
+extern bool review_query_has_phrase(const RvQuery *q);
+
+/*
+ * review_match_query in spoiler-safe mode with distances in visible words:
+ * d is the review Datum (detoasted whole only when a phrase needs it).
+ */
+extern bool review_match_safe_datum(Datum d, const RvQuery *q);
+
 /* Is word (normalized in lang) present: every lexeme it yields? */
 extern bool review_word_present(const Review *r, const RvLayout *l,
 								const char *word, size_t len, const char *lang,
@@ -49,6 +83,12 @@ extern bool review_word_present(const Review *r, const RvLayout *l,
 extern int64 review_term_positions(const Review *r, const RvLayout *l,
 								   const char *lex, uint32 len, bool prefix,
 								   bool safe, uint32 **pos, uint32 *nkeywords);
+
+/*
+ * Raises 54000 if a ?| or ?& array has more than RVQ_MAX_ITEMS elements (the
+ * item limit of a reviewquery).
+ */
+extern void review_check_word_array(ArrayType *a);
 
 /*
  * Sets positive[i] for the TERM items of q outside any NOT, starting at item
@@ -81,8 +121,14 @@ typedef int64 (*ReviewRankTermFn) (void *arg, uint32 item, const RvQItem *it,
 extern float4 review_rank_score(const RvQuery *q, const bool *positive,
 								uint32 nwords, ReviewRankTermFn fn, void *arg);
 
-/* review_rank's value for a stored review. */
+/*
+ * review_rank's value for a stored review.  With vis (safe), only visible
+ * positions count, numbered in visible words, and nwords is the visible
+ * word count: what review_rank_safe() computes.
+ */
 extern float4 review_rank_stored(const Review *r, const RvLayout *l,
 								 const RvQuery *q);
+extern float4 review_rank_visible(const Review *r, const RvLayout *l,
+								  const RvQuery *q, const ReviewVisible *vis);
 
 #endif							/* REVIEW_MATCH_H */

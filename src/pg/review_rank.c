@@ -26,6 +26,7 @@
 #include "review_match.h"
 
 PG_FUNCTION_INFO_V1(review_rank);
+PG_FUNCTION_INFO_V1(review_rank_safe);
 
 #define BM25_K1 1.2
 #define BM25_B 0.75
@@ -145,6 +146,8 @@ typedef struct StoredArg
 {
 	const Review *r;
 	const RvLayout *l;
+	bool		safe;
+	const ReviewVisible *vis;
 } StoredArg;
 
 /* A term's positions in the stored value, and the keywords a prefix matches. */
@@ -157,8 +160,9 @@ stored_term(void *arg, uint32 item, const RvQItem *it, uint32 **pos,
 	uint32		nkeywords;
 	int64		n;
 
-	n = review_term_positions(a->r, a->l, it->text, it->len, prefix, false, pos,
+	n = review_term_positions(a->r, a->l, it->text, it->len, prefix, a->safe, pos,
 							  &nkeywords);
+	review_visible_renumber(a->vis, *pos, n);
 	if (n > 0 && prefix)
 		*expansions = nkeywords;
 	return n;
@@ -167,9 +171,19 @@ stored_term(void *arg, uint32 item, const RvQItem *it, uint32 **pos,
 float4
 review_rank_stored(const Review *r, const RvLayout *l, const RvQuery *q)
 {
-	StoredArg	a = {r, l};
+	StoredArg	a = {r, l, false, NULL};
 
 	return review_rank_score(q, NULL, r->nwords, stored_term, &a);
+}
+
+float4
+review_rank_visible(const Review *r, const RvLayout *l, const RvQuery *q,
+					const ReviewVisible *vis)
+{
+	StoredArg	a = {r, l, true, vis};
+
+	return review_rank_score(q, NULL, review_visible_count(vis, r->nwords),
+							 stored_term, &a);
 }
 
 Datum
@@ -180,4 +194,21 @@ review_rank(PG_FUNCTION_ARGS)
 	RvQuery    *q = review_query_from_datum(fcinfo, 1);
 
 	PG_RETURN_FLOAT4(review_rank_stored(r, &l, q));
+}
+
+/*
+ * review_rank_safe(review, reviewquery): review_rank as a spoiler-free
+ * reader would compute it from redact()'s text: hidden occurrences do not
+ * count, and positions, proximity and the review's length are in visible
+ * words.  Two reviews with the same visible words rank the same.
+ */
+Datum
+review_rank_safe(PG_FUNCTION_ARGS)
+{
+	Review	   *r = PG_GETARG_REVIEW_P(0);
+	RvQuery    *q = review_query_from_datum(fcinfo, 1);
+	RvLayout	l;
+
+	review_layout(r, &l);
+	PG_RETURN_FLOAT4(review_rank_visible(r, &l, q, review_visible_words(r, &l)));
 }

@@ -4,7 +4,10 @@
  *	  per keyword of a review, with the keyword's positions as additional
  *	  information, so that phrases and the spoiler-safe operators are decided
  *	  in the index without a recheck and ORDER BY r <=> q is ranked from the
- *	  index alone.
+ *	  index alone.  Phrases under @@~ are the exception: their distances count
+ *	  visible words (review_visible_words), which hidden stop words, absent
+ *	  from the index, shift; the visible keys filter and the operator
+ *	  rechecks.
  *
  * Keys are the keywords themselves (no hidden-only marker as in review_ops:
  * the positions carry the hidden flag).  The additional information of a
@@ -311,6 +314,7 @@ typedef struct RumQuery
 	bool	   *addInfoIsNull;
 	bool		safe;
 	bool		positional;		/* a phrase, or @@~: consistent needs positions */
+	bool		safe_phrase;	/* @@~ with a phrase: distances in visible words */
 } RumQuery;
 
 Datum
@@ -381,6 +385,7 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	for (uint32 i = 0; i < rq->q->nitems; i++)
 		if (rq->q->items[i].op == RVQ_PHRASE)
 			rq->positional = true;
+	rq->safe_phrase = rq->safe && review_query_has_phrase(rq->q);
 
 	/*
 	 * With no positive term ("!x") rows without any of the keys match too:
@@ -479,8 +484,13 @@ review_rum_consistent(PG_FUNCTION_ARGS)
 
 	rq = (RumQuery *) extra_data[0];
 
-	/* Without phrases, @@ is decided by which keys the row has. */
-	if (!rq->positional)
+	/*
+	 * Without phrases, @@ is decided by which keys the row has.  Under @@~ a
+	 * phrase's distance counts visible words only, which the index cannot
+	 * tell (hidden stop words have no position): the keys' visible flags
+	 * filter, the operator rechecks.
+	 */
+	if (!rq->positional || rq->safe_phrase)
 		PG_RETURN_BOOL(evaluate_presence(rq, check, addInfo, addInfoIsNull,
 										 recheck) != RVQ_FALSE);
 
