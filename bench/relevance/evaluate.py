@@ -34,7 +34,16 @@ References computed here:
                   Savoy 2003): for each pair of distinct query terms, the
                   occurrences within 5 words of each other add 1 / d^2 to
                   tp, and the pair adds min(idf) * tp * (k1 + 1) / (tp + K)
-                  with K the document's k1 * (1 - b + b * len / avglen).
+                  with K the document's k1 * (1 - b + b * len / avglen);
+  rank_idf        review_rank's formula (saturated tf, first mention, the
+                  shortest cover of the matched terms) with BM25's idf as
+                  each term's weight and the collection's average length in
+                  place of 250 words, over to_tsvector's lexemes and positions;
+  bm25_analyzeK   bm25_keywords with the document frequencies ANALYZE's
+                  keyword statistics would give (review_typanalyze keeps the
+                  K = 10 x statistics target most common keywords; the others
+                  get review_matchsel's floor, min(0.5%, half the least kept
+                  frequency)): BM25 from pg_statistic.
 BM25: k1 1.2, b 0.75, idf = ln(1 + (N - df + 0.5) / (df + 0.5)), query
 terms counted once.  --tune grids A, C, W of bm25_prox on the collections
 given (never give it the acceptance collection, Cranfield) and prints the
@@ -49,8 +58,11 @@ from collections import defaultdict
 K1 = 1.2
 B = 0.75
 PAIR_WINDOW = 5
+# Keywords kept by ANALYZE: 10 x the statistics target (100 by default, at
+# most 10000).
+ANALYZE_KEEP = (1000, 10000)
 # Tuned with --tune on CISI and NPL (see README.md): A, C, W.
-DEFAULT_PROX = (0.5, 10.0, 1.0)
+DEFAULT_PROX = (0.5, 100.0, 0.25)
 
 
 def unescape(s):
@@ -175,6 +187,75 @@ def bm25_run(post, lengths, n_docs, terms, prox=None):
     return scores
 
 
+def analyze_df(post, n_docs, keep):
+    """Document frequencies as ANALYZE's keyword statistics would give them
+    (review_typanalyze, review_matchsel): the keep most common keywords
+    exactly (no sampling error: these collections are smaller than ANALYZE's
+    sample), every other keyword at min(0.005, half the least kept
+    frequency) of the rows."""
+    dfs = sorted(((len(p), k) for k, p in post.items()), reverse=True)
+    kept = dict((k, df) for df, k in dfs[:keep])
+    least = min(kept.values()) / n_docs if kept else 0.01
+    floor = n_docs * min(0.005, least / 2)
+    return {k: kept.get(k, floor) for k in post}
+
+
+def bm25_fixed_df(post, lengths, n_docs, terms, df_of):
+    avg = sum(lengths.values()) / max(len(lengths), 1)
+    scores = defaultdict(float)
+    for t in terms:
+        p = post.get(t)
+        if not p:
+            continue
+        df = df_of[t]
+        idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+        for doc, tf in p.items():
+            norm = K1 * (1 - B + B * lengths[doc] / avg)
+            scores[doc] += idf * tf * (K1 + 1) / (tf + norm)
+    return scores
+
+
+def shortest_cover(lists):
+    """Fewest words holding one position of every list (as review_rank)."""
+    idx = [0] * len(lists)
+    best = None
+    while True:
+        lo_i = min(range(len(lists)), key=lambda k: lists[k][idx[k]])
+        lo = lists[lo_i][idx[lo_i]]
+        hi = max(lists[k][idx[k]] for k in range(len(lists)))
+        if best is None or hi - lo < best:
+            best = hi - lo
+        idx[lo_i] += 1
+        if idx[lo_i] >= len(lists[lo_i]):
+            return best
+
+
+def rank_idf_run(post, lengths, n_docs, terms):
+    """review_rank's formula (src/review_rank.c) with BM25's idf as each
+    term's weight and the collection's average length instead of 250 words."""
+    avg = sum(lengths.values()) / max(len(lengths), 1)
+    per_doc = defaultdict(list)
+    for t in terms:
+        p = post.get(t)
+        if not p:
+            continue
+        df = len(p)
+        idf = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+        for doc, occ in p.items():
+            per_doc[doc].append((idf, occ))
+    scores = {}
+    for doc, hits in per_doc.items():
+        norm = 1 - B + B * lengths[doc] / avg
+        s = 0.0
+        for idf, occ in hits:
+            tf = len(occ)
+            s += idf * tf * (K1 + 1) / (tf + K1 * norm) * (1 + 0.5 / (1 + occ[0] / 20.0))
+        if len(hits) > 1:
+            s *= 1 + 1 / (1 + shortest_cover([o for _, o in hits]) / len(hits))
+        scores[doc] = s
+    return scores
+
+
 def pair_proximity(x, y):
     """Sum of 1 / d^2 over occurrences of two terms at most PAIR_WINDOW words apart."""
     tp = 0.0
@@ -230,6 +311,13 @@ def references(c, prox):
     runs['bm25_keywords'] = {q: ordered((s, d) for d, s in bm25_run(c.rv_post, c.rv_len, n_docs, rv).items())
                              for q, (rv, ts) in c.qterms.items()}
     runs['bm25_prox'] = prox_run(c, prox)
+    runs['rank_idf'] = {q: ordered((s, d) for d, s in rank_idf_run(c.ts_post, c.ts_len, n_docs, ts).items())
+                        for q, (rv, ts) in c.qterms.items()}
+    for keep in ANALYZE_KEEP:
+        df_of = analyze_df(c.rv_post, n_docs, keep)
+        runs['bm25_analyze%d' % keep] = {
+            q: ordered((s, d) for d, s in bm25_fixed_df(c.rv_post, c.rv_len, n_docs, rv, df_of).items())
+            for q, (rv, ts) in c.qterms.items()}
     return runs
 
 
@@ -243,17 +331,17 @@ def report(c, name, prox, per_query):
     runs = {m: {q: ordered(p) for q, p in byq.items()} for m, byq in c.ranked.items()}
     runs.update(references(c, prox))
     order = ['review_rank', 'ts_rank', 'ts_rank_cd', 'bm25_sql_tsvector', 'bm25_tsvector',
-             'bm25_keywords', 'bm25_prox']
+             'bm25_keywords', 'bm25_prox', 'rank_idf'] + ['bm25_analyze%d' % k for k in ANALYZE_KEEP]
     methods = [m for m in order if m in runs] + sorted(m for m in runs if m not in order)
     print('%s: %d documents, %d judged queries; pg_review keywords %d (document, keyword) pairs, '
           '%d of them counted as 1 (the keyword does not stem to itself)'
           % (name, len(c.rv_len), len(c.queries), c.rv_pairs, c.rv_zero))
-    print('  %-20s %8s %8s %8s %11s' % ('method', 'nDCG@10', 'MAP', 'P@10', 'candidates'))
+    print('  %-24s %8s %8s %8s %11s' % ('method', 'nDCG@10', 'MAP', 'P@10', 'candidates'))
     per = {}
     for m in methods:
         nd, ap, p10, cand, per[m] = metrics(c, runs[m])
         label = m if m != 'bm25_prox' else 'bm25_prox(%g,%g,%g)' % prox
-        print('  %-20s %8.3f %8.3f %8.3f %11.1f' % (label, nd, ap, p10, cand))
+        print('  %-24s %8.3f %8.3f %8.3f %11.1f' % (label, nd, ap, p10, cand))
     if 'bm25_sql_tsvector' in runs:
         same = sum(1 for q in c.queries
                    if runs['bm25_sql_tsvector'].get(q, [])[:10] == runs['bm25_tsvector'].get(q, [])[:10])
@@ -267,8 +355,8 @@ def report(c, name, prox, per_query):
 
 def tune(dirs):
     cols = [Collection(d) for d in dirs]
-    grid = [(a, cc, w) for a in (0, 0.25, 0.5, 1.0) for cc in (5.0, 10.0, 20.0, 50.0)
-            for w in (0, 0.5, 1.0, 2.0, 4.0)]
+    grid = [(a, cc, w) for a in (0, 0.1, 0.25, 0.5) for cc in (5.0, 20.0, 100.0)
+            for w in (0, 0.1, 0.25, 0.5, 1.0)]
     best = None
     print('A\tC\tW\t' + '\t'.join(os.path.basename(os.path.normpath(d)) for d in dirs) + '\tmean')
     for p in grid:
