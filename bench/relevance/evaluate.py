@@ -25,8 +25,9 @@ References computed here:
                   ts_rank_cd see), the same formula as relevance.sql's SQL
                   implementation, which it must reproduce;
   bm25_keywords   BM25 over pg_review's keywords (review_keywords, counts
-                  from review_term_count, length = keyword occurrences): the
-                  terms review_rank sees;
+                  from review_term_count, or from the tsvector for the few
+                  keywords that do not stem to themselves; length = keyword
+                  occurrences): the terms review_rank sees;
   bm25_prox       bm25_tsvector with first-mention and proximity evidence:
                   each term's BM25 part times 1 + A / (1 + first / C)
                   (first = the word position of its first occurrence, from
@@ -141,10 +142,11 @@ class Collection:
         for doc, kw, n in rows(os.path.join(d, 'rv_terms.tsv')):
             n = int(n)
             if n == 0:
-                # the keyword does not stem to itself: review_term_count
-                # cannot count it; it occurs at least once.
+                # The keyword does not stem to itself, so review_term_count
+                # cannot count it: take the tsvector's count of the same
+                # lexeme (the same Snowball stemmer), else once.
                 self.rv_zero += 1
-                n = 1
+                n = len(self.ts_post.get(kw, {}).get(int(doc), ())) or 1
             self.rv_post[kw][int(doc)] = n
         self.rv_len = {int(doc): int(n) for doc, n in rows(os.path.join(d, 'rv_len.tsv'))}
         self.rv_pairs = sum(len(v) for v in self.rv_post.values())
@@ -334,7 +336,7 @@ def report(c, name, prox, per_query):
              'bm25_keywords', 'bm25_prox', 'rank_idf'] + ['bm25_analyze%d' % k for k in ANALYZE_KEEP]
     methods = [m for m in order if m in runs] + sorted(m for m in runs if m not in order)
     print('%s: %d documents, %d judged queries; pg_review keywords %d (document, keyword) pairs, '
-          '%d of them counted as 1 (the keyword does not stem to itself)'
+          '%d of them counted from the tsvector (the keyword does not stem to itself)'
           % (name, len(c.rv_len), len(c.queries), c.rv_pairs, c.rv_zero))
     print('  %-24s %8s %8s %8s %11s' % ('method', 'nDCG@10', 'MAP', 'P@10', 'candidates'))
     per = {}
