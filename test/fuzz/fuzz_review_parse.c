@@ -53,7 +53,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 
 		rv_output_size(doc, &sz);
 		FUZZ_ASSERT(sz.text == t1.len && sz.wire == w.len);
-		FUZZ_ASSERT(sz.copy_text >= sz.text && sz.json_text > sz.text && sz.jsonb > sz.text);
+		/* Escaping never shortens a form (the jsonb form may be shorter than the text form: its body marks spoilers in another dialect). */
+		FUZZ_ASSERT(sz.copy_text >= sz.text && sz.json_copy >= sz.json_text && sz.json_csv >= sz.json_text);
 		lim.buffer = sz.json_csv + RV_OUTPUT_COPY_OVERHEAD;
 		if (sz.json_copy + RV_OUTPUT_COPY_OVERHEAD > lim.buffer)
 			lim.buffer = sz.json_copy + RV_OUTPUT_COPY_OVERHEAD;
