@@ -30,39 +30,11 @@ if [ ${#ARGS[@]} -eq 0 ]; then
 	exit 2
 fi
 
-PG_CONFIG=${PG_CONFIG:-pg_config}
-BINDIR=$($PG_CONFIG --bindir)
-PKGLIBDIR=$($PG_CONFIG --pkglibdir)
-
-WORK=$(mktemp -d /tmp/pg_review_relevance.XXXXXX)
-chmod 755 "$WORK"
-DATA=$WORK/data
-SOCK=$WORK/sock
-DEST=$WORK/install
-PORT=$((20000 + RANDOM % 20000))
-mkdir -p "$SOCK"
-
-AS_PG=()
-if [ "$(id -u)" -eq 0 ]; then
-	chown postgres "$WORK" "$SOCK"
-	AS_PG=(runuser -u postgres --)
-fi
-
-if ! make -s all >/dev/null || ! make -s install DESTDIR="$DEST" >/dev/null; then
-	echo "build failed" >&2
-	exit 1
-fi
-
-"${AS_PG[@]}" "$BINDIR/initdb" -D "$DATA" -E UTF8 --locale=C.UTF-8 -A trust -U postgres >"$WORK/initdb.log" 2>&1 ||
-	{ cat "$WORK/initdb.log"; exit 1; }
+. test/lib/private-install.sh
+pi_setup relevance
+pi_install || exit 1
+pi_initdb || exit 1
 cat >>"$DATA/postgresql.conf" <<CONF
-listen_addresses = ''
-port = $PORT
-unix_socket_directories = '$SOCK'
-extension_destdir = '$DEST'
-dynamic_library_path = '$DEST$PKGLIBDIR:\$libdir'
-fsync = off
-autovacuum = off
 shared_buffers = 256MB
 work_mem = 64MB
 CONF
