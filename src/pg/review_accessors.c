@@ -9,7 +9,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "pg_review.h"
+#include "review_datum.h"
 #include "rv_detect.h"
 
 PG_FUNCTION_INFO_V1(review_title);

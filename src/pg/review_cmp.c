@@ -10,7 +10,7 @@
 #include "fmgr.h"
 #include "utils/fmgrprotos.h"
 
-#include "pg_review.h"
+#include "review_datum.h"
 #include "rv_review.h"
 
 PG_FUNCTION_INFO_V1(review_cmp);

@@ -25,8 +25,11 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "review_gin.h"
+#include "review_lexize.h"
 #include "review_match.h"
 #include "review_opclass.h"
+#include "reviewquery.h"
 
 PG_FUNCTION_INFO_V1(review_gin_cmp);
 PG_FUNCTION_INFO_V1(review_gin_extract_value);

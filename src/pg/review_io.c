@@ -9,7 +9,7 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
-#include "pg_review.h"
+#include "review_build.h"
 #include "rv_review.h"
 
 PG_FUNCTION_INFO_V1(review_in);

@@ -13,7 +13,7 @@
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 
-#include "pg_review.h"
+#include "review_build.h"
 #include "rv_review.h"
 
 PG_FUNCTION_INFO_V1(review_to_jsonb);

@@ -11,8 +11,9 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "pg_review.h"
+#include "review_lexize.h"
 #include "review_match.h"
+#include "review_visible.h"
 
 PG_FUNCTION_INFO_V1(review_keywords);
 PG_FUNCTION_INFO_V1(review_keywords_safe);
@@ -132,19 +133,6 @@ typedef struct ArrayCache
 	MemoryContext cxt;			/* the words; the slots' contexts are children */
 	MemoryContext scratch;		/* what normalizing one word allocates */
 } ArrayCache;
-
-void
-review_check_word_array(ArrayType *a)
-{
-	int			n = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
-
-	if (n > RVQ_MAX_ITEMS)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("array of ?| or ?& has more than %d elements", RVQ_MAX_ITEMS),
-				 errdetail("The array has %d elements.", n),
-				 errhint("Split the words into several conditions, or use a reviewquery.")));
-}
 
 static ArrayCache *
 array_words(FunctionCallInfo fcinfo, int argno)
@@ -416,7 +404,7 @@ term_count(FunctionCallInfo fcinfo, bool safe)
 	uint32	   *first;
 	int64		nfirst;
 	int32		count = 0;
-	ReviewVisible *vis = NULL;
+	RvVisible *vis = NULL;
 
 	review_check_word(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), "review_term_count");
 	review_layout(r, &l);
@@ -427,7 +415,7 @@ term_count(FunctionCallInfo fcinfo, bool safe)
 	if (safe && pw.n > 1)
 		vis = review_visible_words(r, &l);
 	nfirst = review_term_positions(r, &l, pw.lex[0], pw.len[0], false, safe, &first, NULL);
-	review_visible_renumber(vis, first, nfirst);
+	rv_visible_renumber(vis, first, nfirst);
 	if (pw.n > 1)
 	{
 		/* The other words' positions, looked up once. */
@@ -437,7 +425,7 @@ term_count(FunctionCallInfo fcinfo, bool safe)
 		for (int k = 1; k < pw.n; k++)
 		{
 			npos[k] = review_term_positions(r, &l, pw.lex[k], pw.len[k], false, safe, &pos[k], NULL);
-			review_visible_renumber(vis, pos[k], npos[k]);
+			rv_visible_renumber(vis, pos[k], npos[k]);
 		}
 		for (int64 i = 0; i < nfirst; i++)
 		{

@@ -11,22 +11,16 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
+#include "review_lexize.h"
 #include "review_match.h"
+#include "review_visible.h"
+#include "reviewquery.h"
 #include "rv_detect.h"
 
 PG_FUNCTION_INFO_V1(review_match);
 PG_FUNCTION_INFO_V1(review_match_text);
 PG_FUNCTION_INFO_V1(review_match_safe);
 PG_FUNCTION_INFO_V1(review_match_text_safe);
-
-void
-review_lang_of(const Review *r, const RvLayout *l, char *lang)
-{
-	uint32		n = Min(r->lang_len, RV_LANG_BUFSIZE - 1);
-
-	memcpy(lang, (const char *) r + l->meta, n);
-	lang[n] = '\0';
-}
 
 static int
 cmp_uint32(const void *a, const void *b)
@@ -108,136 +102,6 @@ review_term_positions(const Review *r, const RvLayout *l, const char *lex,
 	return n;
 }
 
-/* Hidden byte ranges merged into disjoint runs, and the word sweep. */
-typedef struct VisibleState
-{
-	HiddenRange *ranges;
-	int			nranges;
-	int			ri;
-	ReviewVisible *v;
-	int			cap;
-} VisibleState;
-
-static bool
-visible_word(const RvWord *w, void *arg)
-{
-	VisibleState *st = arg;
-	ReviewVisible *v = st->v;
-
-	if ((w->index & 1023) == 0)
-		CHECK_FOR_INTERRUPTS();
-	while (st->ri < st->nranges && st->ranges[st->ri].end <= w->start)
-		st->ri++;
-	if (st->ri >= st->nranges)
-		return false;			/* no hidden word after this one */
-	if (st->ranges[st->ri].start >= w->end)
-		return true;			/* visible */
-	if (v->nruns > 0 && v->end[v->nruns - 1] == w->index)
-		v->end[v->nruns - 1]++;
-	else
-	{
-		if (v->nruns == st->cap)
-		{
-			st->cap *= 2;
-			v->start = repalloc(v->start, sizeof(uint32) * st->cap);
-			v->end = repalloc(v->end, sizeof(uint32) * st->cap);
-			v->before = repalloc(v->before, sizeof(uint32) * st->cap);
-		}
-		v->before[v->nruns] = v->nruns == 0 ? 0 :
-			v->before[v->nruns - 1] + (v->end[v->nruns - 1] - v->start[v->nruns - 1]);
-		v->start[v->nruns] = w->index;
-		v->end[v->nruns] = w->index + 1;
-		v->nruns++;
-	}
-	return true;
-}
-
-ReviewVisible *
-review_visible_words(const Review *r, const RvLayout *l)
-{
-	VisibleState st;
-	RvError		err = {0};
-	char		lang[RV_LANG_BUFSIZE];
-	int			n;
-	int			k = 0;
-
-	st.ranges = review_hidden_ranges(r, l, RV_DEFAULT_THRESHOLD, &n);
-	/* merge (sorted by start) into disjoint ranges */
-	for (int i = 0; i < n; i++)
-	{
-		if (k > 0 && st.ranges[i].start <= st.ranges[k - 1].end)
-			st.ranges[k - 1].end = Max(st.ranges[k - 1].end, st.ranges[i].end);
-		else
-			st.ranges[k++] = st.ranges[i];
-	}
-	if (k == 0)
-	{
-		pfree(st.ranges);
-		return NULL;
-	}
-	st.nranges = k;
-	st.ri = 0;
-	st.cap = 8;
-	st.v = palloc0(sizeof(ReviewVisible));
-	st.v->start = palloc(sizeof(uint32) * st.cap);
-	st.v->end = palloc(sizeof(uint32) * st.cap);
-	st.v->before = palloc(sizeof(uint32) * st.cap);
-	review_lang_of(r, l, lang);
-	/* the same words, numbered the same, as the analysis at input */
-	if (rv_words((const char *) r + l->body, r->body_len, lang, visible_word, &st, &err) < 0)
-		rv_report(&err, "review", NULL);
-	pfree(st.ranges);
-	if (st.v->nruns == 0)
-		return NULL;
-	return st.v;
-}
-
-/* The index of the last run starting at or before p, or -1. */
-static int
-run_at(const ReviewVisible *v, uint32 p)
-{
-	int			lo = 0,
-				hi = v->nruns;
-
-	while (lo < hi)
-	{
-		int			mid = (lo + hi) / 2;
-
-		if (v->start[mid] <= p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo - 1;
-}
-
-static uint32
-visible_number(const ReviewVisible *v, uint32 p)
-{
-	int			i = run_at(v, p);
-
-	if (i < 0)
-		return p;
-	if (p < v->end[i])			/* hidden (not given by safe lookups) */
-		return v->start[i] - v->before[i];
-	return p - v->before[i] - (v->end[i] - v->start[i]);
-}
-
-void
-review_visible_renumber(const ReviewVisible *v, uint32 *pos, int64 n)
-{
-	if (v == NULL)
-		return;
-	for (int64 k = 0; k < n; k++)
-		pos[k] = visible_number(v, pos[k]);
-}
-
-uint32
-review_visible_count(const ReviewVisible *v, uint32 nwords)
-{
-	return v == NULL ? nwords : visible_number(v, nwords);
-}
-
 bool
 review_query_has_phrase(const RvQuery *q)
 {
@@ -252,7 +116,7 @@ typedef struct MatchArg
 	const Review *r;
 	const RvLayout *l;
 	bool		safe;
-	const ReviewVisible *vis;	/* safe: renumber into visible words */
+	const RvVisible *vis;	/* safe: renumber into visible words */
 } MatchArg;
 
 static int64_t
@@ -263,7 +127,7 @@ match_positions(void *arg, const RvQItem *term, const uint32_t **pos)
 	int64		n = review_term_positions(m->r, m->l, term->text, term->len,
 										  (term->flags & RVQ_PREFIX) != 0, m->safe, &p, NULL);
 
-	review_visible_renumber(m->vis, p, n);
+	rv_visible_renumber(m->vis, p, n);
 	*pos = p;
 	return n;
 }
@@ -288,6 +152,19 @@ review_check_word(const char *word, size_t len, const char *op)
 				 errmsg("word given to %s contains a control character", op),
 				 errdetail("Character %d of the word is U+%04X; keywords and query terms cannot contain control characters.",
 						   pg_mbstrlen_with_len(word, (int) bad) + 1, (unsigned) cp)));
+}
+
+void
+review_check_word_array(ArrayType *a)
+{
+	int			n = ArrayGetNItems(ARR_NDIM(a), ARR_DIMS(a));
+
+	if (n > RVQ_MAX_ITEMS)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("array of ?| or ?& has more than %d elements", RVQ_MAX_ITEMS),
+				 errdetail("The array has %d elements.", n),
+				 errhint("Split the words into several conditions, or use a reviewquery.")));
 }
 
 bool
@@ -327,52 +204,6 @@ review_word_present(const Review *r, const RvLayout *l, const char *word,
 			return false;
 	}
 	return true;
-}
-
-/*
- * The deserialized query of argument argno, cached in fn_extra across the
- * rows of a scan (the query is almost always a constant).
- */
-typedef struct QueryCache
-{
-	struct varlena *raw;		/* copy of the datum, to recognise it */
-	RvQuery    *q;
-} QueryCache;
-
-RvQuery *
-review_query_from_datum(FunctionCallInfo fcinfo, int argno)
-{
-	struct varlena *v = PG_GETARG_VARLENA_P(argno);
-	QueryCache *c = fcinfo->flinfo->fn_extra;
-	MemoryContext old;
-	RvError		err = {0};
-
-	if (c != NULL && VARSIZE(c->raw) == VARSIZE(v) &&
-		memcmp(c->raw, v, VARSIZE(v)) == 0)
-		return c->q;
-
-	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-	if (c == NULL)
-		c = fcinfo->flinfo->fn_extra = palloc0(sizeof(QueryCache));
-	else
-	{
-		pfree(c->raw);
-		c->raw = NULL;
-	}
-	c->raw = palloc(VARSIZE(v));
-	memcpy(c->raw, v, VARSIZE(v));
-	c->q = rv_query_deserialize(VARDATA(c->raw), VARSIZE(c->raw) - VARHDRSZ, &err);
-	MemoryContextSwitchTo(old);
-	if (c->q == NULL)
-	{
-		pfree(c->raw);
-		fcinfo->flinfo->fn_extra = NULL;
-		ereport(ERROR,
-				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("stored value of type reviewquery is corrupted"),
-				 errdetail_internal("%s", err.detail)));
-	}
-	return c->q;
 }
 
 static Datum

@@ -64,7 +64,11 @@
 
 #include "rum.h"
 
+#include "review_gin.h"
 #include "review_match.h"
+#include "review_rank.h"
+#include "review_visible.h"
+#include "reviewquery.h"
 #include "review_opclass.h"
 #include "rv_varint.h"
 
@@ -76,10 +80,6 @@ PG_FUNCTION_INFO_V1(review_rum_consistent);
 PG_FUNCTION_INFO_V1(review_rum_pre_consistent);
 PG_FUNCTION_INFO_V1(review_rum_ordering);
 PG_FUNCTION_INFO_V1(review_rum_join);
-
-/* review_ops' GIN support, reused for the text strategies (review_gin.c). */
-extern Datum review_gin_extract_query(PG_FUNCTION_ARGS);
-extern Datum review_gin_consistent(PG_FUNCTION_ARGS);
 
 #define AI_VISIBLE			0x01
 #define AI_TRUNCATED		0x02
@@ -377,7 +377,7 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	rq->positive = palloc0(sizeof(bool) * (rq->q->nitems ? rq->q->nitems : 1));
 	rq->termval = palloc(sizeof(RvQTri) * (rq->q->nitems ? rq->q->nitems : 1));
 	if (rq->q->nitems > 0)
-		review_query_positive_terms(rq->q, 0, false, rq->positive);
+		rv_query_positive_terms(rq->q, rq->positive);
 	rq->cxt = AllocSetContextCreate(CurrentMemoryContext, "review_rum_ops query",
 									ALLOCSET_SMALL_SIZES);
 	rq->safe = (strategy == RV_STRAT_SAFE);
@@ -590,7 +590,7 @@ review_rum_ordering(PG_FUNCTION_ARGS)
 	rq->check = check;
 	rq->addInfo = addInfo;
 	rq->addInfoIsNull = addInfoIsNull;
-	rank = review_rank_score(rq->q, rq->positive, nwords, rank_positions, rq);
+	rank = rv_rank_score(rq->q, rq->positive, nwords, rank_positions, rq);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_FLOAT8(1.0 - (float8) rank);
 }

@@ -11,11 +11,11 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
-#include "lib/stringinfo.h"
+#include "utils/memutils.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
-#include "pg_review.h"
+#include "review_visible.h"
 #include "rv_detect.h"
 
 PG_FUNCTION_INFO_V1(review_spoilers);
@@ -52,53 +52,6 @@ put_row(ReturnSetInfo *rsinfo, Datum *values, bool *nulls)
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 }
 
-/* By start; a marked span before a detected sentence at the same start. */
-static int
-cmp_range(const void *a, const void *b)
-{
-	const HiddenRange *x = a,
-			   *y = b;
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return (int) y->marked - (int) x->marked;
-}
-
-/*
- * Marked spans plus sentences scoring >= threshold (none when threshold is
- * 1: "marked spans only"), sorted by start.  Sentences wholly inside a
- * marked span are left out: the span already covers them.
- */
-HiddenRange *
-review_hidden_ranges(const Review *r, const RvLayout *l, float threshold, int *n)
-{
-	const RvSpanEntry *spans = RV_SECTION(r, l, spans, RvSpanEntry);
-	const RvSentEntry *sents = RV_SECTION(r, l, sents, RvSentEntry);
-	HiddenRange *out = palloc(sizeof(HiddenRange) * (r->nspans + r->nsents + 1));
-	int			k = 0;
-	uint32		si = 0;
-
-	for (uint32 i = 0; i < r->nspans; i++)
-		out[k++] = (HiddenRange) {spans[i].start, spans[i].start + spans[i].len, true, 1.0f};
-	if (threshold < 1.0f)
-	{
-		for (uint32 i = 0; i < r->nsents; i++)
-		{
-			if (sents[i].score < threshold)
-				continue;
-			while (si < r->nspans && spans[si].start + spans[si].len <= sents[i].start)
-				si++;
-			if (si < r->nspans && spans[si].start <= sents[i].start &&
-				spans[si].start + spans[si].len >= sents[i].end)
-				continue;
-			out[k++] = (HiddenRange) {sents[i].start, sents[i].end, false, sents[i].score};
-		}
-	}
-	qsort(out, k, sizeof(HiddenRange), cmp_range);
-	*n = k;
-	return out;
-}
-
 static float
 get_threshold(FunctionCallInfo fcinfo, int argno)
 {
@@ -118,7 +71,7 @@ review_spoilers(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Review	   *r = PG_GETARG_REVIEW_P(0);
 	RvLayout	l;
-	HiddenRange *ranges;
+	RvHiddenRange *ranges;
 	int			n;
 	CharCursor	cur;
 	const char *body;
@@ -191,25 +144,6 @@ review_spoiler_score(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT4(r->score);
 }
 
-static bool
-only_space(const char *s, uint32 from, uint32 to)
-{
-	for (uint32 i = from; i < to; i++)
-		if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
-			return false;
-	return true;
-}
-
-uint32
-review_hidden_run(const HiddenRange *ranges, int n, int *i, const char *body)
-{
-	uint32		end = ranges[*i].end;
-
-	for ((*i)++; *i < n && (ranges[*i].start <= end || only_space(body, end, ranges[*i].start)); (*i)++)
-		end = Max(end, ranges[*i].end);
-	return end;
-}
-
 /*
  * redact(review, mask, threshold): review_body with every marked span and
  * every sentence scoring >= threshold replaced by mask.  Masks separated by
@@ -223,27 +157,29 @@ review_redact(PG_FUNCTION_ARGS)
 	text	   *mask = PG_GETARG_TEXT_PP(1);
 	float		threshold = get_threshold(fcinfo, 2);
 	RvLayout	l;
-	HiddenRange *ranges;
+	RvHiddenRange *ranges;
 	int			n;
 	const char *body;
-	StringInfoData out;
-	uint32		pos = 0;
+	uint64		len;
+	RvBuf		out;
 
 	review_layout(r, &l);
 	body = (const char *) r + l.body;
 	ranges = review_hidden_ranges(r, &l, threshold, &n);
-	initStringInfo(&out);
-	for (int i = 0; i < n;)
-	{
-		uint32		start = ranges[i].start;
-		uint32		end = review_hidden_run(ranges, n, &i, body);
-
-		if (start < pos)
-			start = pos;
-		appendBinaryStringInfo(&out, body + pos, (int) (start - pos));
-		appendBinaryStringInfo(&out, VARDATA_ANY(mask), (int) VARSIZE_ANY_EXHDR(mask));
-		pos = Max(pos, end);
-	}
-	appendBinaryStringInfo(&out, body + pos, (int) (r->body_len - pos));
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, out.len));
+	len = rv_redact_len(body, r->body_len, ranges, n, VARSIZE_ANY_EXHDR(mask));
+	if (len > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("redacted text would be too long"),
+				 errdetail("The text with its masks would have %llu bytes; the limit is %zu.",
+						   (unsigned long long) len, (size_t) (MaxAllocSize - VARHDRSZ - 1)),
+				 errhint("Use a shorter mask.")));
+	/* the text's header, then the body around the masks, copied in blocks */
+	rv_buf_init(&out, VARHDRSZ + len + 1);
+	out.len = VARHDRSZ;
+	rv_redact(body, r->body_len, ranges, n, VARDATA_ANY(mask),
+			  VARSIZE_ANY_EXHDR(mask), &out);
+	Assert(out.len == VARHDRSZ + len);
+	SET_VARSIZE(out.data, out.len);
+	PG_RETURN_TEXT_P((text *) out.data);
 }

@@ -10,7 +10,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 
-#include "pg_review.h"
+#include "review_datum.h"
 #include "rv_detect.h"
 #include "rv_utf8.h"
 

@@ -15,7 +15,8 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
-#include "review_match.h"
+#include "review_lexize.h"
+#include "reviewquery.h"
 #include "rv_review.h"
 
 PG_FUNCTION_INFO_V1(reviewquery_in);
@@ -23,6 +24,52 @@ PG_FUNCTION_INFO_V1(reviewquery_out);
 PG_FUNCTION_INFO_V1(reviewquery_recv);
 PG_FUNCTION_INFO_V1(reviewquery_send);
 PG_FUNCTION_INFO_V1(reviewquery_parse);
+
+/*
+ * The deserialized query of argument argno, cached in fn_extra across the
+ * rows of a scan (the query is almost always a constant).
+ */
+typedef struct QueryCache
+{
+	struct varlena *raw;		/* copy of the datum, to recognise it */
+	RvQuery    *q;
+} QueryCache;
+
+RvQuery *
+review_query_from_datum(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *v = PG_GETARG_VARLENA_P(argno);
+	QueryCache *c = fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	RvError		err = {0};
+
+	if (c != NULL && VARSIZE(c->raw) == VARSIZE(v) &&
+		memcmp(c->raw, v, VARSIZE(v)) == 0)
+		return c->q;
+
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	if (c == NULL)
+		c = fcinfo->flinfo->fn_extra = palloc0(sizeof(QueryCache));
+	else
+	{
+		pfree(c->raw);
+		c->raw = NULL;
+	}
+	c->raw = palloc(VARSIZE(v));
+	memcpy(c->raw, v, VARSIZE(v));
+	c->q = rv_query_deserialize(VARDATA(c->raw), VARSIZE(c->raw) - VARHDRSZ, &err);
+	MemoryContextSwitchTo(old);
+	if (c->q == NULL)
+	{
+		pfree(c->raw);
+		fcinfo->flinfo->fn_extra = NULL;
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_CORRUPTED),
+				 errmsg("stored value of type reviewquery is corrupted"),
+				 errdetail_internal("%s", err.detail)));
+	}
+	return c->q;
+}
 
 static bool
 normalize_term(void *arg, const RvQItem *term, RvQLexemes *out, RvError *err)

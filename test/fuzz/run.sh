@@ -34,12 +34,12 @@ mkdir -p "$WORK/corpus_review_wire"
 
 passed=0
 failed=0
-for h in review_parse review_wire query; do
+for h in review_parse review_wire query hidden; do
 	clang -std=gnu99 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 		-Isrc/core -Itest/fuzz $ICU_CFLAGS -o "$BIN/fuzz_$h" "test/fuzz/fuzz_$h.c" src/core/build-fuzz/libpgreview_core.a $ICU_LIBS -lm || { failed=$((failed + 1)); continue; }
 	mkdir -p "$WORK/corpus_$h"
 	[ -d "test/fuzz/corpus/$h" ] && cp test/fuzz/corpus/$h/* "$WORK/corpus_$h/"
-	[ "$h" = query ] && cp test/fuzz/corpus/review_parse/* "$WORK/corpus_$h/"
+	case $h in query | hidden) cp test/fuzz/corpus/review_parse/* "$WORK/corpus_$h/" ;; esac
 	log="$WORK/$h.log"
 	# ICU keeps caches for the life of the process: not leaks of ours.
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=report_objects=0 \

@@ -1,0 +1,345 @@
+/*
+ * review_lexize.c
+ *	  Keywords of a text: ICU words, NFKC case folded by the core, then
+ *	  stemmed by PostgreSQL's Snowball dictionaries, with the stop words of
+ *	  the language removed.
+ *
+ * Stemming goes through the text search dictionary cache, so it is the very
+ * english_stem, french_stem, ... that to_tsvector uses.  Languages without a
+ * Snowball dictionary (Japanese, Chinese, Thai, ...) keep the folded ICU
+ * words.  Reviews (review_build.c) and reviewquery terms (reviewquery_io.c)
+ * both come through here, so queries and reviews always agree on what a
+ * keyword is.
+ */
+#include "postgres.h"
+
+#include "catalog/namespace.h"
+#include "common/hashfn.h"
+#include "miscadmin.h"
+#include "nodes/makefuncs.h"
+#include "tsearch/ts_cache.h"
+#include "tsearch/ts_public.h"
+#include "utils/memutils.h"
+
+#include "review_lexize.h"
+#include "rv_layout.h"
+#include "rv_query.h"
+#include "rv_segment.h"
+#include "rv_stopwords.h"
+
+/* Snowball dictionaries shipped with PostgreSQL, by ISO 639-1 code. */
+static const struct
+{
+	const char *lang;
+	const char *dict;
+}			snowball_dicts[] = {
+	{"ar", "arabic_stem"}, {"ca", "catalan_stem"}, {"da", "danish_stem"},
+	{"de", "german_stem"}, {"el", "greek_stem"}, {"en", "english_stem"},
+	{"es", "spanish_stem"}, {"eu", "basque_stem"}, {"fi", "finnish_stem"},
+	{"fr", "french_stem"}, {"ga", "irish_stem"}, {"hi", "hindi_stem"},
+	{"hu", "hungarian_stem"}, {"hy", "armenian_stem"}, {"id", "indonesian_stem"},
+	{"it", "italian_stem"}, {"lt", "lithuanian_stem"}, {"nb", "norwegian_stem"},
+	{"ne", "nepali_stem"}, {"nl", "dutch_stem"}, {"nn", "norwegian_stem"},
+	{"no", "norwegian_stem"}, {"pt", "portuguese_stem"}, {"ro", "romanian_stem"},
+	{"ru", "russian_stem"}, {"sr", "serbian_stem"}, {"sv", "swedish_stem"},
+	{"ta", "tamil_stem"}, {"tr", "turkish_stem"}, {"yi", "yiddish_stem"}
+};
+
+#define NUM_SNOWBALL (sizeof(snowball_dicts) / sizeof(snowball_dicts[0]))
+
+/* Dictionary OIDs by index into snowball_dicts; looked up once per backend. */
+static Oid	snowball_oid[NUM_SNOWBALL];
+static bool snowball_looked_up[NUM_SNOWBALL];
+
+/* The Snowball dictionary for a BCP 47 tag, or InvalidOid. */
+static Oid
+dict_for_lang(const char *lang)
+{
+	size_t		n = strcspn(lang, "-");
+
+	for (size_t i = 0; i < NUM_SNOWBALL; i++)
+	{
+		if (strlen(snowball_dicts[i].lang) == n &&
+			memcmp(snowball_dicts[i].lang, lang, n) == 0)
+		{
+			if (!snowball_looked_up[i])
+			{
+				List	   *name = list_make2(makeString("pg_catalog"),
+											  makeString((char *) snowball_dicts[i].dict));
+
+				snowball_oid[i] = get_ts_dict_oid(name, true);
+				snowball_looked_up[i] = true;
+			}
+			return snowball_oid[i];
+		}
+	}
+	return InvalidOid;
+}
+
+/*
+ * Strings and small arrays of one analysis, carved from 64 kB blocks: a
+ * review of a million distinct words would otherwise pay a palloc chunk
+ * header and power-of-2 rounding for each word, its lexeme and their arrays.
+ * The blocks live in the current memory context.
+ */
+typedef struct Arena
+{
+	char	   *cur;
+	Size		left;
+} Arena;
+
+#define ARENA_BLOCK (64 * 1024)
+
+static void *
+arena_alloc(Arena *a, Size n, Size align)
+{
+	Size		pad = (align - ((uintptr_t) a->cur & (align - 1))) & (align - 1);
+	char	   *p;
+
+	if (a->cur == NULL || n + pad > a->left)
+	{
+		if (n > ARENA_BLOCK / 4)
+			return palloc(n);	/* a big one gets its own chunk */
+		a->cur = palloc(ARENA_BLOCK);
+		a->left = ARENA_BLOCK;
+		pad = 0;
+	}
+	p = a->cur + pad;
+	a->cur += pad + n;
+	a->left -= pad + n;
+	return p;
+}
+
+static char *
+arena_strndup(Arena *a, const char *s, Size len)
+{
+	char	   *p = arena_alloc(a, len + 1, 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/*
+ * A per-call memo of folded word -> lexemes: review text is Zipfian, so most
+ * words repeat and the dictionary call is the costly part.  Entries are
+ * dense (slots hold 1 + their index), so the open-addressing table costs 4
+ * bytes a slot.
+ */
+typedef struct StemEntry
+{
+	const char *word;
+	uint32		wlen;
+	uint32		hash;
+	int			nlex;			/* 0: stop word */
+	const char **lex;
+	uint32	   *lexlen;
+} StemEntry;
+
+typedef struct StemCache
+{
+	StemEntry  *entries;
+	uint32		nentries;
+	uint32		cap;
+	uint32	   *slots;
+	uint32		mask;
+	Arena		arena;
+	TSDictionaryCacheEntry *dict;
+	const char *lang;			/* for the stop words of languages without one */
+} StemCache;
+
+static uint32 *
+alloc_slots(uint32 mask)
+{
+	return MemoryContextAllocExtended(CurrentMemoryContext,
+									  sizeof(uint32) * ((Size) mask + 1),
+									  MCXT_ALLOC_HUGE | MCXT_ALLOC_ZERO);
+}
+
+static void
+stem_cache_init(StemCache *c, Oid dictoid, const char *lang)
+{
+	memset(c, 0, sizeof(*c));
+	c->lang = lang;
+	c->mask = 63;
+	c->slots = alloc_slots(c->mask);
+	c->cap = 32;
+	c->entries = palloc(sizeof(StemEntry) * c->cap);
+	c->dict = OidIsValid(dictoid) ? lookup_ts_dictionary_cache(dictoid) : NULL;
+}
+
+static void
+stem_cache_grow(StemCache *c)
+{
+	uint32		newmask = c->mask * 2 + 1;
+	uint32	   *slots = alloc_slots(newmask);
+
+	for (uint32 i = 0; i < c->nentries; i++)
+	{
+		uint32		k = c->entries[i].hash & newmask;
+
+		while (slots[k] != 0)
+			k = (k + 1) & newmask;
+		slots[k] = i + 1;
+	}
+	pfree(c->slots);
+	c->slots = slots;
+	c->mask = newmask;
+}
+
+static StemEntry *
+stem(StemCache *c, const char *w, uint32 len)
+{
+	uint32		hash = hash_bytes((const unsigned char *) w, (int) len);
+	uint32		k;
+	StemEntry  *e;
+	TSLexeme   *res = NULL;
+
+	for (k = hash & c->mask; c->slots[k] != 0; k = (k + 1) & c->mask)
+	{
+		e = &c->entries[c->slots[k] - 1];
+		if (e->hash == hash && e->wlen == len && memcmp(e->word, w, len) == 0)
+			return e;
+	}
+
+	if (c->nentries == c->cap)
+	{
+		c->cap *= 2;
+		c->entries = repalloc_huge(c->entries, sizeof(StemEntry) * c->cap);
+	}
+	c->slots[k] = c->nentries + 1;
+	e = &c->entries[c->nentries++];
+	e->word = arena_strndup(&c->arena, w, len);
+	e->wlen = len;
+	e->hash = hash;
+	if (c->dict)
+	{
+		DictSubState dstate = {false, false, NULL};
+
+		res = (TSLexeme *) DatumGetPointer(FunctionCall4(&c->dict->lexize,
+														 PointerGetDatum(c->dict->dictData),
+														 PointerGetDatum(w),
+														 Int32GetDatum((int32) len),
+														 PointerGetDatum(&dstate)));
+	}
+	if (res == NULL && c->dict == NULL && rv_is_stopword(c->lang, w, len))
+	{
+		e->nlex = 0;
+		e->lex = NULL;
+		e->lexlen = NULL;
+	}
+	else if (res == NULL)
+	{
+		/* No dictionary, or it does not know the word: keep it as folded. */
+		e->nlex = 1;
+		e->lex = arena_alloc(&c->arena, sizeof(char *), sizeof(char *));
+		e->lexlen = arena_alloc(&c->arena, sizeof(uint32), sizeof(uint32));
+		e->lex[0] = e->word;
+		e->lexlen[0] = len;
+	}
+	else
+	{
+		int			n = 0;
+
+		while (res[n].lexeme != NULL)
+			n++;
+		e->nlex = n;
+		e->lex = arena_alloc(&c->arena, sizeof(char *) * (n ? n : 1), sizeof(char *));
+		e->lexlen = arena_alloc(&c->arena, sizeof(uint32) * (n ? n : 1), sizeof(uint32));
+		for (int i = 0; i < n; i++)
+		{
+			uint32		ll = (uint32) strlen(res[i].lexeme);
+
+			/* The same string as the word (most stems of short words): share it. */
+			e->lex[i] = (ll == len && memcmp(res[i].lexeme, w, len) == 0) ? e->word
+				: arena_strndup(&c->arena, res[i].lexeme, ll);
+			e->lexlen[i] = ll;
+			pfree(res[i].lexeme);
+		}
+		pfree(res);
+	}
+	if ((uint64) c->nentries * 2 > c->mask)
+	{
+		uint32		i = (uint32) (e - c->entries);
+
+		stem_cache_grow(c);
+		e = &c->entries[i];
+	}
+	return e;
+}
+
+typedef struct NormalizeState
+{
+	StemCache	cache;
+	ReviewKeywordFn fn;
+	void	   *arg;
+} NormalizeState;
+
+static bool
+normalize_word(const RvWord *w, void *arg)
+{
+	NormalizeState *st = arg;
+	StemEntry  *e;
+
+	if ((w->index & 1023) == 0)
+		CHECK_FOR_INTERRUPTS();
+	if (w->folded_len > RV_MAX_LEXEME)
+		return true;			/* too long to be a keyword, like to_tsvector */
+	e = stem(&st->cache, w->folded, w->folded_len);
+	for (int i = 0; i < e->nlex; i++)
+	{
+		size_t		bad;
+		uint32_t	cp;
+
+		/* never a control character: hidden-only GIN keys start with one */
+		if (e->lexlen[i] > 0 && e->lexlen[i] <= RV_MAX_LEXEME &&
+			rv_term_valid(e->lex[i], e->lexlen[i], &bad, &cp))
+			st->fn(st->arg, w, e->lex[i], e->lexlen[i]);
+	}
+	return true;
+}
+
+void
+review_normalize_text(const char *text, size_t len, const char *lang,
+					  ReviewKeywordFn fn, void *arg)
+{
+	NormalizeState st;
+	RvError		err = {0};
+
+	stem_cache_init(&st.cache, dict_for_lang(lang), lang);
+	st.fn = fn;
+	st.arg = arg;
+	if (rv_words(text, len, lang, normalize_word, &st, &err) < 0)
+		rv_report(&err, "review", NULL);
+	/* The lexemes handed to fn stay (they are in the arena); the table goes. */
+	pfree(st.cache.entries);
+	pfree(st.cache.slots);
+}
+
+static void
+append_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len)
+{
+	ReviewLexemes *out = arg;
+
+	if (out->n == out->cap)
+	{
+		out->cap = out->cap ? out->cap * 2 : 8;
+		out->lex = out->lex ? repalloc(out->lex, sizeof(char *) * out->cap)
+			: palloc(sizeof(char *) * out->cap);
+		out->len = out->len ? repalloc(out->len, sizeof(uint32) * out->cap)
+			: palloc(sizeof(uint32) * out->cap);
+		out->pos = out->pos ? repalloc(out->pos, sizeof(uint32) * out->cap)
+			: palloc(sizeof(uint32) * out->cap);
+	}
+	out->lex[out->n] = pnstrdup(lex, len);
+	out->len[out->n] = len;
+	out->pos[out->n] = w->index;
+	out->n++;
+}
+
+void
+review_lexemes(const char *text, size_t len, const char *lang, ReviewLexemes *out)
+{
+	memset(out, 0, sizeof(*out));
+	review_normalize_text(text, len, lang, append_lexeme, out);
+}

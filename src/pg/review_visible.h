@@ -1,0 +1,27 @@
+/*
+ * review_visible.h
+ *	  What a spoiler-free reader sees of a stored value: its hidden ranges
+ *	  and the visible numbering of its words (review_visible.c, over the
+ *	  core's rv_hidden.c).
+ */
+#ifndef REVIEW_VISIBLE_H
+#define REVIEW_VISIBLE_H
+
+#include "review_datum.h"
+#include "rv_hidden.h"
+
+/*
+ * The ranges to hide at threshold (1: marked spans only), sorted by start;
+ * palloc'd.
+ */
+extern RvHiddenRange *review_hidden_ranges(const Review *r, const RvLayout *l,
+										   float threshold, int *n);
+
+/*
+ * The words redact() hides at the default threshold, as runs of word
+ * numbers (see RvVisible): NULL when nothing is hidden.  Computed from the
+ * whole value (body, spans, sentences).
+ */
+extern RvVisible *review_visible_words(const Review *r, const RvLayout *l);
+
+#endif							/* REVIEW_VISIBLE_H */
