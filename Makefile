@@ -85,6 +85,11 @@ FUZZ_SECONDS ?= 60
 fuzz:
 	test/fuzz/run.sh $(FUZZ_SECONDS)
 
+# No two source files call each other, directly or through others.
+.PHONY: check-cycles
+check-cycles: $(OBJS) $(CORE_LIB)
+	tools/check_cycles.py $(OBJS) $(patsubst $(CORE_DIR)/%.c,$(CORE_DIR)/build/%.o,$(CORE_SRCS))
+
 # The spoiler detector's quality figures.
 eval:
 	test/eval/run-eval.sh

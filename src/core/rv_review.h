@@ -33,6 +33,9 @@ extern void rv_format(const RvDoc *doc, RvBuf *out);
 /* Prints body with the marked spans wrapped in canonical markup. */
 extern void rv_format_body(const RvDoc *doc, RvBuf *out);
 
+/* Prints the front matter and the warning line: what precedes the body. */
+extern void rv_format_head(const RvDoc *doc, RvBuf *out);
+
 /*
  * The sizes in bytes of a review's printed forms: what PostgreSQL must hold
  * in one buffer to output the value.
@@ -82,6 +85,13 @@ extern int	rv_doc_cmp(const RvDoc *a, const RvDoc *b);
 
 /* Binary wire format (send/recv): network byte order, versioned. */
 #define RV_WIRE_VERSION 1
+
+/* Flags byte of the binary format. */
+#define WF_WARNING	0x01
+#define WF_TITLE	0x02
+#define WF_AUTHOR	0x04
+#define WF_RATING	0x08
+#define WF_ALL		0x0F
 extern void rv_wire_encode(const RvDoc *doc, RvBuf *out);
 extern RvDoc *rv_wire_decode(const char *data, size_t len, RvError *err);
 extern uint64_t rv_wire_size(const RvDoc *doc);	/* bytes rv_wire_encode writes */

@@ -14,7 +14,6 @@
  *	review_rank.h		ranking a stored value
  *	review_gin.h		the GIN support functions RUM shares
  *	review_opclass.h	strategy numbers and the hidden-key mark
- *	review_keyword_stats.h  keyword statistics of ANALYZE
  */
 #ifndef PG_REVIEW_H
 #define PG_REVIEW_H

@@ -302,5 +302,14 @@ review_from_doc(const RvDoc *doc)
 	r = palloc0(size);
 	rv_layout_write(doc, &an, r);
 	SET_VARSIZE(r, size);
+#ifdef USE_ASSERT_CHECKING
+	{
+		RvLayout	l;
+
+		/* what was written reads back as a whole, valid value */
+		Assert(rv_layout_compute(r, &l) && l.total == size);
+		Assert(r->nlex == an.nlex && r->nwords == an.nwords);
+	}
+#endif
 	return r;
 }

@@ -119,7 +119,10 @@ review_detoast_prefix(Datum d, RvLayout *l)
 	/* A little over this value's share, for the next one. */
 	prefix_share = (uint32) Min((uint64) l->match_end * 1024 / total + 16, 1024);
 	if (l->match_end <= want)
+	{
+		Assert(VARSIZE(h) >= l->match_end);
 		return h;
+	}
 	pfree(h);
 	/* The rest is short: one whole fetch beats two slices. */
 	if (l->total - l->match_end < 256)
@@ -131,6 +134,7 @@ review_detoast_prefix(Datum d, RvLayout *l)
 				 errmsg("stored value of type review is corrupted"),
 				 errdetail("A prefix of %zu bytes of a %zu-byte value has %zu bytes.",
 						   l->match_end, (size_t) total, (size_t) VARSIZE(h))));
+	Assert(l->total == total);
 	return h;
 }
 

@@ -93,6 +93,8 @@ review_gin_extract_value(PG_FUNCTION_ARGS)
 		RvKeyword	kw;
 
 		rv_layout_keyword(r, &l, i, &kw);
+		/* a keyword is a lexeme: never empty, never too long to index */
+		Assert(kw.len > 0 && kw.len <= RV_MAX_LEXEME);
 		keys[i] = make_key(kw.str, kw.len, !kw.visible);
 	}
 	*nkeys = (int32) r->nlex;

@@ -98,6 +98,12 @@ review_term_positions(const Review *r, const RvLayout *l, const char *lex,
 				out[w++] = out[i];
 		n = w;
 	}
+#ifdef USE_ASSERT_CHECKING
+	/* positions are word numbers, ascending and distinct */
+	for (int64 i = 1; i < n; i++)
+		Assert(out[i - 1] < out[i]);
+	Assert(out[n - 1] < r->nwords);
+#endif
 	*pos = out;
 	return n;
 }

@@ -289,6 +289,7 @@ review_rum_extract_value(PG_FUNCTION_ARGS)
 		(*addInfo)[i] = PointerGetDatum(encode_addinfo(0, r->nwords, 1, pos, npos,
 													   AI_MAX_POS_BYTES));
 		(*addInfoIsNull)[i] = false;
+		Assert(npos > 0);		/* every stored keyword occurs */
 		pfree(pos);
 	}
 	*nentries = n;
