@@ -73,23 +73,42 @@ rv_hidden_run(const RvHiddenRange *ranges, int n, int *i, const char *body)
 	return end;
 }
 
+/*
+ * The walk of redaction: each call gives the visible stretch [*from, *to)
+ * before the next mask and moves past that mask's run; false when no mask
+ * is left (what remains visible is [*pos, body_len)).
+ */
+static bool
+next_mask(const RvHiddenRange *ranges, int n, const char *body, int *i,
+		  uint32_t *pos, uint32_t *from, uint32_t *to)
+{
+	uint32_t	start,
+				end;
+
+	if (*i >= n)
+		return false;
+	start = ranges[*i].start;
+	end = rv_hidden_run(ranges, n, i, body);
+	*from = *pos;
+	*to = start > *pos ? start : *pos;
+	if (end > *pos)
+		*pos = end;
+	return true;
+}
+
 void
 rv_redact(const char *body, uint32_t body_len, const RvHiddenRange *ranges,
 		  int n, const char *mask, size_t mask_len, RvBuf *out)
 {
-	uint32_t	pos = 0;
+	uint32_t	pos = 0,
+				from,
+				to;
+	int			i = 0;
 
-	for (int i = 0; i < n;)
+	while (next_mask(ranges, n, body, &i, &pos, &from, &to))
 	{
-		uint32_t	start = ranges[i].start;
-		uint32_t	end = rv_hidden_run(ranges, n, &i, body);
-
-		if (start < pos)
-			start = pos;
-		rv_buf_append(out, body + pos, start - pos);
+		rv_buf_append(out, body + from, to - from);
 		rv_buf_append(out, mask, mask_len);
-		if (end > pos)
-			pos = end;
 	}
 	if (pos < body_len)
 		rv_buf_append(out, body + pos, body_len - pos);
@@ -100,22 +119,14 @@ rv_redact_len(const char *body, uint32_t body_len, const RvHiddenRange *ranges,
 			  int n, size_t mask_len)
 {
 	uint64_t	len = 0;
-	uint32_t	pos = 0;
+	uint32_t	pos = 0,
+				from,
+				to;
+	int			i = 0;
 
-	for (int i = 0; i < n;)
-	{
-		uint32_t	start = ranges[i].start;
-		uint32_t	end = rv_hidden_run(ranges, n, &i, body);
-
-		if (start < pos)
-			start = pos;
-		len += (start - pos) + (uint64_t) mask_len;
-		if (end > pos)
-			pos = end;
-	}
-	if (pos < body_len)
-		len += body_len - pos;
-	return len;
+	while (next_mask(ranges, n, body, &i, &pos, &from, &to))
+		len += (to - from) + (uint64_t) mask_len;
+	return len + (pos < body_len ? body_len - pos : 0);
 }
 
 int
