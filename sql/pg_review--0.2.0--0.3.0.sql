@@ -104,3 +104,374 @@ AS $$
 $$;
 COMMENT ON FUNCTION @extschema@.review_themes_safe(@extschema@.review) IS
 'review_themes from what a spoiler-free reader sees: words that redact() hides do not count';
+
+-- BM25 ranking with corpus statistics -------------------------------------
+--
+-- review_bm25query: a reviewquery with the statistics of the corpus it is
+-- ranked against (rows, average word count, document frequency of each
+-- positive term).  review_bm25(r, bq) is a pure function of its arguments;
+-- review_bm25_query(q, table) reads the statistics that
+-- review_corpus_track(table) keeps, in review_corpus_stats: rows are only
+-- ever inserted (one per keyword a statement changes, by statement-level
+-- triggers with transition tables), so writers never wait on each other and
+-- a snapshot sees exactly the statistics of the rows it sees.
+
+CREATE TYPE @extschema@.review_bm25query;
+
+CREATE FUNCTION @extschema@.review_bm25query_in(pg_catalog.cstring)
+RETURNS @extschema@.review_bm25query
+AS 'MODULE_PATHNAME', 'review_bm25query_in'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.review_bm25query_out(@extschema@.review_bm25query)
+RETURNS pg_catalog.cstring
+AS 'MODULE_PATHNAME', 'review_bm25query_out'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.review_bm25query_recv(pg_catalog.internal)
+RETURNS @extschema@.review_bm25query
+AS 'MODULE_PATHNAME', 'review_bm25query_recv'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.review_bm25query_send(@extschema@.review_bm25query)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'review_bm25query_send'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+CREATE TYPE @extschema@.review_bm25query (
+	INTERNALLENGTH = variable,
+	INPUT = @extschema@.review_bm25query_in,
+	OUTPUT = @extschema@.review_bm25query_out,
+	RECEIVE = @extschema@.review_bm25query_recv,
+	SEND = @extschema@.review_bm25query_send,
+	ALIGNMENT = int4,
+	STORAGE = extended
+);
+
+COMMENT ON TYPE @extschema@.review_bm25query IS
+'a reviewquery with the corpus statistics BM25 ranks by (rows, average length, document frequency of each positive term); made by review_bm25_query()';
+COMMENT ON FUNCTION @extschema@.review_bm25query_in(pg_catalog.cstring) IS
+'input of review_bm25query: {"query": ..., "safe": ..., "rows": ..., "avgdl": ..., "df": [{"term": ..., "prefix": ..., "df": ...}]}';
+COMMENT ON FUNCTION @extschema@.review_bm25query_out(@extschema@.review_bm25query) IS
+'output of review_bm25query, as a JSON object';
+COMMENT ON FUNCTION @extschema@.review_bm25query_recv(pg_catalog.internal) IS
+'binary input of review_bm25query (its text form)';
+COMMENT ON FUNCTION @extschema@.review_bm25query_send(@extschema@.review_bm25query) IS
+'binary output of review_bm25query (its text form)';
+
+CREATE FUNCTION @extschema@.review_bm25(@extschema@.review, @extschema@.review_bm25query)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'review_bm25'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_bm25(@extschema@.review, @extschema@.review_bm25query) IS
+'BM25 score (k1 1.2, b 0.75, Lucene''s idf, first-mention evidence) of a review under the statistics in the query; higher is better; with a safe query only what redact() shows counts';
+
+CREATE FUNCTION @extschema@.review_bm25_distance(@extschema@.review, @extschema@.review_bm25query)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'review_bm25_distance'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.review_bm25_distance(@extschema@.review, @extschema@.review_bm25query) IS
+'-review_bm25(r, bq): the distance of r <#> bq, smaller is better';
+
+CREATE OPERATOR @extschema@.<#> (
+	LEFTARG = @extschema@.review, RIGHTARG = @extschema@.review_bm25query,
+	FUNCTION = @extschema@.review_bm25_distance
+);
+COMMENT ON OPERATOR @extschema@.<#> (@extschema@.review, @extschema@.review_bm25query) IS
+'BM25 distance, -review_bm25(r, bq); ORDER BY r <#> bq LIMIT k is answered from a review_rum_ops index';
+
+CREATE FUNCTION @extschema@.reviewquery_terms(q @extschema@.reviewquery,
+	OUT term pg_catalog.text, OUT prefix pg_catalog.bool)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'reviewquery_terms'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION @extschema@.reviewquery_terms(@extschema@.reviewquery) IS
+'the distinct terms of a query outside any NOT (those a ranking scores), with whether each is a prefix';
+
+CREATE FUNCTION @extschema@.review_corpus_terms(r @extschema@.review,
+	OUT keyword pg_catalog.text, OUT docs pg_catalog.int4, OUT docs_visible pg_catalog.int4,
+	OUT words pg_catalog.int8, OUT words_visible pg_catalog.int8)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'review_corpus_terms'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION @extschema@.review_corpus_terms(@extschema@.review) IS
+'what a review adds to the corpus statistics: a row per keyword (docs_visible 1 when a spoiler-free reader sees it) and a row with keyword '''' for its word counts';
+
+-- Which columns are tracked, and their statistics (deltas, folded by
+-- review_corpus_compact).  Dumped with their rows.  Row security lets a
+-- role read the statistics of the columns it may read only (a keyword that
+-- occurs only inside spoilers is itself a spoiler), add deltas for the
+-- tables it may write (the triggers run as the writer), and delete them for
+-- the tables it may truncate or owns (TRUNCATE, compaction, rebuilding).
+CREATE TABLE @extschema@.review_corpus_columns (
+	relid pg_catalog.regclass NOT NULL,
+	attname pg_catalog.name NOT NULL,
+	PRIMARY KEY (relid, attname)
+);
+COMMENT ON TABLE @extschema@.review_corpus_columns IS
+'the review columns whose corpus statistics review_corpus_stats keeps (review_corpus_track)';
+
+CREATE TABLE @extschema@.review_corpus_stats (
+	relid pg_catalog.regclass NOT NULL,
+	attname pg_catalog.name NOT NULL,
+	keyword pg_catalog.text COLLATE "C" NOT NULL,
+	ndocs pg_catalog.int8 NOT NULL,
+	ndocs_visible pg_catalog.int8 NOT NULL,
+	nwords pg_catalog.int8 NOT NULL,
+	nwords_visible pg_catalog.int8 NOT NULL
+);
+CREATE INDEX review_corpus_stats_key ON @extschema@.review_corpus_stats (relid, attname, keyword);
+COMMENT ON TABLE @extschema@.review_corpus_stats IS
+'corpus statistics of tracked review columns, as deltas: per keyword the rows having it (and having it where a spoiler-free reader sees it); keyword '''': rows and word counts; sum the rows of a keyword';
+
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.review_corpus_columns', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.review_corpus_stats', '');
+REVOKE ALL ON @extschema@.review_corpus_columns, @extschema@.review_corpus_stats FROM PUBLIC;
+GRANT SELECT, INSERT, DELETE ON @extschema@.review_corpus_columns, @extschema@.review_corpus_stats TO PUBLIC;
+ALTER TABLE @extschema@.review_corpus_columns ENABLE ROW LEVEL SECURITY;
+ALTER TABLE @extschema@.review_corpus_stats ENABLE ROW LEVEL SECURITY;
+CREATE POLICY review_corpus_columns_read ON @extschema@.review_corpus_columns FOR SELECT
+	USING (pg_catalog.has_column_privilege(relid, attname, 'SELECT') OR
+		   pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'));
+CREATE POLICY review_corpus_columns_add ON @extschema@.review_corpus_columns FOR INSERT
+	WITH CHECK (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'));
+CREATE POLICY review_corpus_columns_remove ON @extschema@.review_corpus_columns FOR DELETE
+	USING (pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'));
+CREATE POLICY review_corpus_stats_read ON @extschema@.review_corpus_stats FOR SELECT
+	USING (pg_catalog.has_column_privilege(relid, attname, 'SELECT') OR
+		   pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'));
+CREATE POLICY review_corpus_stats_add ON @extschema@.review_corpus_stats FOR INSERT
+	WITH CHECK (pg_catalog.has_table_privilege(relid, 'INSERT, UPDATE, DELETE'));
+CREATE POLICY review_corpus_stats_remove ON @extschema@.review_corpus_stats FOR DELETE
+	USING (pg_catalog.has_table_privilege(relid, 'TRUNCATE') OR
+		   pg_catalog.pg_has_role((SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = relid), 'USAGE'));
+
+-- The column a call names, or the only tracked column of rel; checks that
+-- the caller may read it (or, with owner, owns the table).
+CREATE FUNCTION @extschema@.review_corpus_column(rel pg_catalog.regclass, att pg_catalog.name, owner pg_catalog.bool)
+RETURNS pg_catalog.name
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a name := att;
+	n int;
+BEGIN
+	IF owner AND NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = rel), 'USAGE') THEN
+		RAISE EXCEPTION 'must be owner of table %', rel USING ERRCODE = 'insufficient_privilege';
+	ELSIF NOT owner AND NOT has_any_column_privilege(rel, 'SELECT') THEN
+		RAISE EXCEPTION 'permission denied for table %', rel USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF a IS NULL THEN
+		SELECT min(c.attname), count(*) INTO a, n
+		FROM @extschema@.review_corpus_columns c WHERE c.relid = rel;
+		IF n = 0 THEN
+			RAISE EXCEPTION 'table % has no tracked review column', rel
+				USING ERRCODE = 'object_not_in_prerequisite_state',
+				HINT = format('Track one with SELECT review_corpus_track(%L, column).', rel::text);
+		ELSIF n > 1 THEN
+			RAISE EXCEPTION 'table % has % tracked review columns', rel, n
+				USING ERRCODE = 'ambiguous_parameter', HINT = 'Name the column.';
+		END IF;
+	ELSIF NOT EXISTS (SELECT FROM @extschema@.review_corpus_columns c
+					  WHERE c.relid = rel AND c.attname = a) THEN
+		RAISE EXCEPTION 'column % of table % is not tracked', a, rel
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+			HINT = format('Track it with SELECT review_corpus_track(%L, %L).', rel::text, a);
+	END IF;
+	IF NOT owner AND NOT has_column_privilege(rel, a, 'SELECT') THEN
+		RAISE EXCEPTION 'permission denied for column % of table %', a, rel
+			USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	RETURN a;
+END $$;
+COMMENT ON FUNCTION @extschema@.review_corpus_column(pg_catalog.regclass, pg_catalog.name, pg_catalog.bool) IS
+'internal: the tracked review column a call of the corpus functions means, after checking the caller''s privileges';
+
+-- The statement-level trigger of a tracked column: what the statement's
+-- rows add (new rows) and take away (old rows), one delta row per keyword.
+CREATE FUNCTION @extschema@.review_corpus_trigger()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	att name := TG_ARGV[0];
+	src text;
+BEGIN
+	IF TG_OP = 'TRUNCATE' THEN
+		DELETE FROM @extschema@.review_corpus_stats WHERE relid = TG_RELID AND attname = att;
+		RETURN NULL;
+	END IF;
+	src := CASE TG_OP
+		WHEN 'INSERT' THEN format('SELECT 1 AS sign, %I AS r FROM review_corpus_new', att)
+		WHEN 'DELETE' THEN format('SELECT -1 AS sign, %I AS r FROM review_corpus_old', att)
+		ELSE format('SELECT 1 AS sign, %1$I AS r FROM review_corpus_new UNION ALL SELECT -1, %1$I FROM review_corpus_old', att)
+	END;
+	EXECUTE format($q$
+		INSERT INTO @extschema@.review_corpus_stats
+		SELECT $1, $2, t.keyword, sum(d.sign * t.docs), sum(d.sign * t.docs_visible),
+			   sum(d.sign * t.words), sum(d.sign * t.words_visible)
+		FROM (%s) d CROSS JOIN LATERAL @extschema@.review_corpus_terms(d.r) t
+		GROUP BY t.keyword
+		HAVING sum(d.sign * t.docs) <> 0 OR sum(d.sign * t.docs_visible) <> 0 OR
+			   sum(d.sign * t.words) <> 0 OR sum(d.sign * t.words_visible) <> 0$q$, src)
+	USING TG_RELID::regclass, att;
+	RETURN NULL;
+END $$;
+COMMENT ON FUNCTION @extschema@.review_corpus_trigger() IS
+'internal: the statement-level trigger that keeps the corpus statistics of a tracked review column';
+
+CREATE FUNCTION @extschema@.review_corpus_rebuild(rel pg_catalog.regclass, att pg_catalog.name DEFAULT NULL)
+RETURNS pg_catalog.int8
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a name := @extschema@.review_corpus_column(rel, att, true);
+	n int8;
+BEGIN
+	-- no write may run its trigger between the count and the delete
+	EXECUTE format('LOCK TABLE %s IN SHARE MODE', rel);
+	DELETE FROM @extschema@.review_corpus_stats WHERE relid = rel AND attname = a;
+	EXECUTE format($q$
+		INSERT INTO @extschema@.review_corpus_stats
+		SELECT $1, $2, t.keyword, sum(t.docs), sum(t.docs_visible), sum(t.words), sum(t.words_visible)
+		FROM %s d CROSS JOIN LATERAL @extschema@.review_corpus_terms(d.%I) t
+		GROUP BY t.keyword$q$, rel, a)
+	USING rel, a;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END $$;
+COMMENT ON FUNCTION @extschema@.review_corpus_rebuild(pg_catalog.regclass, pg_catalog.name) IS
+'counts the corpus statistics of a tracked review column again with one scan (after writes that skipped triggers); returns the keywords counted';
+
+CREATE FUNCTION @extschema@.review_corpus_track(rel pg_catalog.regclass, att pg_catalog.name DEFAULT NULL)
+RETURNS pg_catalog.int8
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a name := att;
+	n int;
+	t text;
+BEGIN
+	IF NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = rel), 'USAGE') THEN
+		RAISE EXCEPTION 'must be owner of table %', rel USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF (SELECT relkind FROM pg_class WHERE oid = rel) NOT IN ('r', 'p') THEN
+		RAISE EXCEPTION '% is not a table', rel USING ERRCODE = 'wrong_object_type';
+	END IF;
+	IF a IS NULL THEN
+		SELECT min(attname), count(*) INTO a, n FROM pg_attribute
+		WHERE attrelid = rel AND attnum > 0 AND NOT attisdropped
+		  AND atttypid = '@extschema@.review'::regtype;
+		IF n <> 1 THEN
+			RAISE EXCEPTION 'table % has % review columns', rel, n
+				USING ERRCODE = 'ambiguous_parameter', HINT = 'Name the column to track.';
+		END IF;
+	ELSIF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = rel AND attname = a
+					  AND attnum > 0 AND NOT attisdropped
+					  AND atttypid = '@extschema@.review'::regtype) THEN
+		RAISE EXCEPTION 'table % has no review column %', rel, a USING ERRCODE = 'undefined_column';
+	END IF;
+	IF EXISTS (SELECT FROM @extschema@.review_corpus_columns WHERE relid = rel AND attname = a) THEN
+		RAISE NOTICE 'column % of table % is already tracked', a, rel;
+		RETURN 0;
+	END IF;
+	-- statistics left by a dropped table whose OID came back
+	DELETE FROM @extschema@.review_corpus_stats WHERE relid = rel AND attname = a;
+	INSERT INTO @extschema@.review_corpus_columns VALUES (rel, a);
+	FOREACH t IN ARRAY ARRAY['INSERT', 'UPDATE', 'DELETE'] LOOP
+		EXECUTE format('CREATE TRIGGER %I AFTER %s ON %s REFERENCING %s FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.review_corpus_trigger(%L)',
+					   left('review_corpus_' || a, 50) || '_' || lower(t), t, rel,
+					   CASE t WHEN 'INSERT' THEN 'NEW TABLE AS review_corpus_new'
+					   WHEN 'DELETE' THEN 'OLD TABLE AS review_corpus_old'
+					   ELSE 'OLD TABLE AS review_corpus_old NEW TABLE AS review_corpus_new' END, a);
+	END LOOP;
+	EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %s FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.review_corpus_trigger(%L)',
+				   left('review_corpus_' || a, 50) || '_truncate', rel, a);
+	RETURN @extschema@.review_corpus_rebuild(rel, a);
+END $$;
+COMMENT ON FUNCTION @extschema@.review_corpus_track(pg_catalog.regclass, pg_catalog.name) IS
+'keeps corpus statistics (for review_bm25_query) of a review column from now on: counts them with one scan and adds statement-level triggers; returns the keywords counted';
+
+CREATE FUNCTION @extschema@.review_corpus_untrack(rel pg_catalog.regclass, att pg_catalog.name DEFAULT NULL)
+RETURNS void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a name := @extschema@.review_corpus_column(rel, att, true);
+	t text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['insert', 'update', 'delete', 'truncate'] LOOP
+		EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', left('review_corpus_' || a, 50) || '_' || t, rel);
+	END LOOP;
+	DELETE FROM @extschema@.review_corpus_stats WHERE relid = rel AND attname = a;
+	DELETE FROM @extschema@.review_corpus_columns WHERE relid = rel AND attname = a;
+END $$;
+COMMENT ON FUNCTION @extschema@.review_corpus_untrack(pg_catalog.regclass, pg_catalog.name) IS
+'stops keeping the corpus statistics of a review column: drops its triggers and statistics';
+
+CREATE FUNCTION @extschema@.review_corpus_compact(rel pg_catalog.regclass, att pg_catalog.name DEFAULT NULL)
+RETURNS pg_catalog.int8
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a name := @extschema@.review_corpus_column(rel, att, true);
+	removed int8;
+BEGIN
+	-- One statement: a concurrent compaction folds only the rows it deleted
+	-- itself, and writers keep inserting deltas meanwhile.
+	WITH d AS (
+		DELETE FROM @extschema@.review_corpus_stats s
+		WHERE s.relid = rel AND s.attname = a RETURNING s.*
+	), f AS (
+		INSERT INTO @extschema@.review_corpus_stats
+		SELECT rel, a, d.keyword, sum(d.ndocs), sum(d.ndocs_visible), sum(d.nwords), sum(d.nwords_visible)
+		FROM d GROUP BY d.keyword
+		HAVING sum(d.ndocs) <> 0 OR sum(d.ndocs_visible) <> 0 OR sum(d.nwords) <> 0 OR sum(d.nwords_visible) <> 0
+		RETURNING 1
+	)
+	SELECT (SELECT count(*) FROM d) - (SELECT count(*) FROM f) INTO removed;
+	RETURN removed;
+END $$;
+COMMENT ON FUNCTION @extschema@.review_corpus_compact(pg_catalog.regclass, pg_catalog.name) IS
+'folds the statistics deltas of a tracked review column into one row per keyword (run it from a maintenance job); returns the rows removed';
+
+CREATE FUNCTION @extschema@.review_bm25_query(q @extschema@.reviewquery, rel pg_catalog.regclass,
+	att pg_catalog.name DEFAULT NULL, safe pg_catalog.bool DEFAULT false)
+RETURNS @extschema@.review_bm25query
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a name;
+	nrows float8;
+	nwords float8;
+	dfs jsonb;
+BEGIN
+	IF q IS NULL OR rel IS NULL OR safe IS NULL THEN
+		RETURN NULL;
+	END IF;
+	a := @extschema@.review_corpus_column(rel, att, false);
+	SELECT coalesce(sum(s.ndocs), 0), coalesce(sum(CASE WHEN safe THEN s.nwords_visible ELSE s.nwords END), 0)
+	INTO nrows, nwords
+	FROM @extschema@.review_corpus_stats s
+	WHERE s.relid = rel AND s.attname = a AND s.keyword = '';
+	SELECT coalesce(jsonb_agg(jsonb_build_object('term', t.term, 'prefix', t.prefix, 'df',
+		(SELECT coalesce(sum(CASE WHEN safe THEN s.ndocs_visible ELSE s.ndocs END), 0)
+		 FROM @extschema@.review_corpus_stats s
+		 WHERE s.relid = rel AND s.attname = a AND s.keyword <> '' AND
+			   CASE WHEN t.prefix
+			   THEN s.keyword >= t.term COLLATE "C" AND
+					s.keyword < (t.term || U&'\+10FFFF') COLLATE "C" AND
+					starts_with(s.keyword, t.term)
+			   ELSE s.keyword = t.term COLLATE "C" END))), '[]')
+	INTO dfs
+	FROM @extschema@.reviewquery_terms(q) t;
+	RETURN (jsonb_build_object('query', q::text, 'safe', safe, 'rows', nrows,
+							   'avgdl', CASE WHEN nrows > 0 THEN nwords / nrows ELSE 0 END,
+							   'df', dfs))::text::@extschema@.review_bm25query;
+END $$;
+COMMENT ON FUNCTION @extschema@.review_bm25_query(@extschema@.reviewquery, pg_catalog.regclass, pg_catalog.name, pg_catalog.bool) IS
+'q with the corpus statistics of a tracked review column, for review_bm25() and r <#> bq; with safe, statistics of what a spoiler-free reader sees (use with @@~)';

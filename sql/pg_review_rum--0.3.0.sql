@@ -91,6 +91,7 @@ FOR TYPE review USING rum AS
 	OPERATOR 6 ?| (review, pg_catalog.text[]),
 	OPERATOR 7 ?& (review, pg_catalog.text[]),
 	OPERATOR 8 @extschema@.<=> (review, reviewquery) FOR ORDER BY pg_catalog.float_ops,
+	OPERATOR 9 <#> (review, review_bm25query) FOR ORDER BY pg_catalog.float_ops,
 	FUNCTION 1 @extschema@.review_rum_cmp(pg_catalog.text, pg_catalog.text),
 	FUNCTION 2 @extschema@.review_rum_extract_value(review, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
 	FUNCTION 3 @extschema@.review_rum_extract_query(review, pg_catalog.internal, pg_catalog.int2, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal),
@@ -102,6 +103,6 @@ FOR TYPE review USING rum AS
 	FUNCTION 10 @extschema@.review_rum_join(pg_catalog.internal, pg_catalog.internal),
 	STORAGE pg_catalog.text;
 COMMENT ON OPERATOR CLASS @extschema@.review_rum_ops USING rum IS
-'RUM index of review keywords with their positions: @@ and @@~ (phrases exact in the index), @@ text, ?, ?|, ?&, and ORDER BY r <=> q';
+'RUM index of review keywords with their positions: @@ and @@~ (phrases exact in the index), @@ text, ?, ?|, ?&, ORDER BY r <=> q, and ORDER BY r <#> bq (BM25)';
 COMMENT ON OPERATOR FAMILY @extschema@.review_rum_ops USING rum IS
 'RUM operator family of review: the operators of review_rum_ops';

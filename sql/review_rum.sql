@@ -204,6 +204,49 @@ SELECT id, round((r <=> q)::numeric, 6) AS distance, round(review_rank(r, q)::nu
 FROM gen, reviewquery('worker & wealth') q
 WHERE r @@ q ORDER BY r <=> q, id LIMIT 5;
 
+-- ORDER BY r <#> bq LIMIT k (BM25) through the index: the rows and
+-- distances of a sequential scan and a sort, every row in order.
+SELECT review_corpus_track('gen') > 0 AS tracked;
+CREATE TEMP TABLE bm25_probes AS
+SELECT pid, q, review_bm25_query(q, 'gen') AS bq FROM rank_probes WHERE q::text <> '!''love''';
+CREATE FUNCTION pg_temp.top_bm25(q reviewquery, bq review_bm25query, k int, OUT ids int[], OUT dists float8[]) LANGUAGE sql AS $$
+	SELECT array_agg(id ORDER BY n), array_agg(d ORDER BY n)
+	FROM (SELECT id, r <#> bq AS d, row_number() OVER () AS n
+	      FROM (SELECT id, r FROM gen WHERE r @@ q ORDER BY r <#> bq LIMIT k) t) s
+$$;
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+EXPLAIN (COSTS OFF)
+SELECT id FROM gen, (SELECT review_bm25_query('dream*', 'gen') AS bq) s
+WHERE r @@ 'dream*'::reviewquery ORDER BY r <#> s.bq LIMIT 10;
+CREATE TEMP TABLE bm25_top_index AS SELECT pid, (pg_temp.top_bm25(q, bq, 10)).* FROM bm25_probes;
+CREATE TEMP TABLE bm25_all_index AS SELECT pid, (pg_temp.top_bm25(q, bq, 100000)).* FROM bm25_probes;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+CREATE TEMP TABLE bm25_top_seqscan AS SELECT pid, (pg_temp.top_bm25(q, bq, 10)).* FROM bm25_probes;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SELECT p.q, cardinality(s.dists) AS rows, i.dists = s.dists AS same_distances,
+       ARRAY(SELECT x FROM unnest(i.ids, i.dists) u(x, d) WHERE d < i.dists[10] ORDER BY x)
+       = ARRAY(SELECT x FROM unnest(s.ids, s.dists) u(x, d) WHERE d < s.dists[10] ORDER BY x) AS same_rows,
+       (SELECT count(DISTINCT d) FROM unnest(s.dists) d) AS distinct_distances
+FROM bm25_probes p JOIN bm25_top_index i USING (pid) JOIN bm25_top_seqscan s USING (pid) ORDER BY pid;
+SELECT p.q, cardinality(a.ids) = cardinality(pg_temp.rows_of('@@', quote_literal(p.q::text) || '::reviewquery')) AS all_rows,
+       (SELECT bool_and(coalesce(d >= lag, true)) FROM (SELECT d, lag(d) OVER (ORDER BY n) FROM unnest(a.dists) WITH ORDINALITY u(d, n)) x) AS ascending
+FROM bm25_probes p JOIN bm25_all_index a USING (pid) ORDER BY pid;
+SELECT bool_and(r <#> bq = -review_bm25(r, bq)) AS distance_is_minus_bm25
+FROM gen, bm25_probes;
+-- the index cannot order by a spoiler-safe query: it says so
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+SELECT id FROM gen, (SELECT review_bm25_query('dream', 'gen', safe => true) AS bq) s
+WHERE r @@~ 'dream'::reviewquery ORDER BY r <#> s.bq LIMIT 3;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
+SELECT review_corpus_untrack('gen');
+
 -- A keyword occurring thousands of times in one review: its positions do not
 -- all fit the index, matching rechecks and stays exact.
 CREATE TABLE big (id int, r review);

@@ -332,7 +332,7 @@ def prox_run(c, prox):
 def report(c, name, prox, per_query):
     runs = {m: {q: ordered(p) for q, p in byq.items()} for m, byq in c.ranked.items()}
     runs.update(references(c, prox))
-    order = ['review_rank', 'ts_rank', 'ts_rank_cd', 'bm25_sql_tsvector', 'bm25_tsvector',
+    order = ['review_bm25', 'review_rank', 'ts_rank', 'ts_rank_cd', 'bm25_sql_tsvector', 'bm25_tsvector',
              'bm25_keywords', 'bm25_prox', 'rank_idf'] + ['bm25_analyze%d' % k for k in ANALYZE_KEEP]
     methods = [m for m in order if m in runs] + sorted(m for m in runs if m not in order)
     print('%s: %d documents, %d judged queries; pg_review keywords %d (document, keyword) pairs, '

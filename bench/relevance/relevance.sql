@@ -103,7 +103,15 @@ FROM q, unnest(q.ts_lex) ql(lexeme)
 	JOIN ts_tf t USING (lexeme) JOIN ts_idf i USING (lexeme) JOIN ts_len l USING (id)
 GROUP BY q.qid, t.id;
 
--- More methods (e.g. a BM25 ranking of pg_review once it exists): a file
+-- pg_review's BM25: statistics kept by review_corpus_track, the query's
+-- statistics read once per query, every candidate scored by review_bm25.
+SELECT review_corpus_track('d', 'r') > 0 AS tracked;
+INSERT INTO ranked
+SELECT 'review_bm25', q.qid, m.id, m.s FROM q,
+	LATERAL (SELECT review_bm25_query(q.rq, 'd') AS bq) b,
+	LATERAL (SELECT id, review_bm25(r, b.bq) AS s FROM d WHERE r @@ q.rq) m;
+
+-- More methods: a file
 -- given as RELEVANCE_EXTRA_SQL to run.sh is run here, with tables d, q and
 -- ranked as above; it inserts its rows (method, qid, id, score) into ranked.
 \if :{?extra}

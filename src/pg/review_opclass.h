@@ -16,6 +16,7 @@
 #define RV_STRAT_EXISTS_ANY		6	/* ?| text[] */
 #define RV_STRAT_EXISTS_ALL		7	/* ?& text[] */
 #define RV_STRAT_DISTANCE		8	/* <=> reviewquery (RUM only) */
+#define RV_STRAT_BM25			9	/* <#> review_bm25query (RUM only) */
 
 /* Leading byte of a hidden-only keyword's key; no keyword starts with it. */
 #define HIDDEN_MARK				'\x01'

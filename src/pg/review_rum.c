@@ -64,12 +64,14 @@
 
 #include "rum.h"
 
+#include "review_bm25.h"
 #include "review_gin.h"
 #include "review_match.h"
 #include "review_rank.h"
 #include "review_visible.h"
 #include "reviewquery.h"
 #include "review_opclass.h"
+#include "rv_bm25.h"
 #include "rv_varint.h"
 
 PG_FUNCTION_INFO_V1(review_distance);
@@ -316,6 +318,7 @@ typedef struct RumQuery
 	bool		safe;
 	bool		positional;		/* a phrase, or @@~: consistent needs positions */
 	bool		safe_phrase;	/* @@~ with a phrase: distances in visible words */
+	ReviewBm25 *bm25;			/* <#>: the statistics; NULL otherwise */
 } RumQuery;
 
 Datum
@@ -334,12 +337,24 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	int			n = 0;
 
 	if (strategy != RV_STRAT_MATCH && strategy != RV_STRAT_SAFE &&
-		strategy != RV_STRAT_DISTANCE)
+		strategy != RV_STRAT_DISTANCE && strategy != RV_STRAT_BM25)
 		return review_gin_extract_query(fcinfo);
 
 	v = PG_GETARG_VARLENA_P(0);
 	rq = palloc0(sizeof(RumQuery));
-	rq->q = rv_query_deserialize(VARDATA(v), VARSIZE(v) - VARHDRSZ, &err);
+	if (strategy == RV_STRAT_BM25)
+	{
+		rq->bm25 = review_bm25_deserialize(v);
+		if (rq->bm25->safe)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("a review_rum_ops index cannot order by a spoiler-safe review_bm25query"),
+					 errdetail("The index keeps no visible word counts."),
+					 errhint("Order by review_bm25(r, bq) DESC instead, or disable index scans for this query.")));
+		rq->q = rq->bm25->q;
+	}
+	else
+		rq->q = rv_query_deserialize(VARDATA(v), VARSIZE(v) - VARHDRSZ, &err);
 	if (rq->q == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
@@ -392,7 +407,7 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	 * With no positive term ("!x") rows without any of the keys match too:
 	 * scan everything.  Ordering needs only the entries there are.
 	 */
-	if (strategy != RV_STRAT_DISTANCE && rq->q->nitems > 0 &&
+	if (strategy != RV_STRAT_DISTANCE && strategy != RV_STRAT_BM25 && rq->q->nitems > 0 &&
 		!rv_query_has_positive_term(rq->q))
 		*searchMode = GIN_SEARCH_MODE_ALL;
 
@@ -557,6 +572,35 @@ rank_positions(void *arg, uint32 item, const RvQItem *it, uint32 **pos,
 	return decode_positions(&ai, false, pos);
 }
 
+/*
+ * review_bm25 from the index: each scoring term's frequency is its number
+ * of positions, its first mention the first of them, and the length the
+ * word count in the header, as review_bm25() reads them from the value.
+ */
+static float8
+bm25_positions(RumQuery *rq, uint32 nwords)
+{
+	const ReviewBm25 *b = rq->bm25;
+	double		score = 0;
+
+	for (uint32 i = 0; i < rq->q->nitems; i++)
+	{
+		int			e = rq->entry[i];
+		AddInfo		ai;
+		uint32	   *pos;
+		int64		n;
+
+		if (!b->scores[i] || e < 0 || !rq->check[e] || rq->addInfoIsNull[e])
+			continue;
+		read_addinfo(rq->addInfo[e], &ai);
+		n = decode_positions(&ai, false, &pos);
+		if (n == 0)
+			continue;
+		score += rv_bm25_term(b->idf[i], (double) n, pos[0], (double) nwords, b->avgdl);
+	}
+	return score;
+}
+
 /* r <=> q from the index: 1 - review_rank, computed from the positions. */
 Datum
 review_rum_ordering(PG_FUNCTION_ARGS)
@@ -572,7 +616,7 @@ review_rum_ordering(PG_FUNCTION_ARGS)
 	float4		rank;
 
 	if (extra_data == NULL)		/* no entries: nothing can rank */
-		PG_RETURN_FLOAT8(1.0);
+		PG_RETURN_FLOAT8(PG_GETARG_UINT16(1) == RV_STRAT_BM25 ? 0.0 : 1.0);
 	rq = (RumQuery *) extra_data[0];
 	for (int e = 0; e < rq->nentries && !found; e++)
 		if (check[e] && !addInfoIsNull[e])
@@ -584,13 +628,20 @@ review_rum_ordering(PG_FUNCTION_ARGS)
 			found = true;
 		}
 	if (!found)
-		PG_RETURN_FLOAT8(1.0);
+		PG_RETURN_FLOAT8(rq->bm25 != NULL ? 0.0 : 1.0);
 
 	MemoryContextReset(rq->cxt);
 	old = MemoryContextSwitchTo(rq->cxt);
 	rq->check = check;
 	rq->addInfo = addInfo;
 	rq->addInfoIsNull = addInfoIsNull;
+	if (rq->bm25 != NULL)
+	{
+		float8		score = bm25_positions(rq, nwords);
+
+		MemoryContextSwitchTo(old);
+		PG_RETURN_FLOAT8(-score);
+	}
 	rank = rv_rank_score(rq->q, rq->positive, nwords, rank_positions, rq);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_FLOAT8(1.0 - (float8) rank);

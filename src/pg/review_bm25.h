@@ -1,0 +1,36 @@
+/*
+ * review_bm25.h
+ *	  review_bm25query values: a reviewquery with the corpus statistics BM25
+ *	  needs (rows, average length, each positive term's document
+ *	  frequency), as review_bm25_query() reads them from the statistics a
+ *	  tracked column keeps (review_bm25.c).
+ */
+#ifndef REVIEW_BM25_H
+#define REVIEW_BM25_H
+
+#include "pg_review.h"
+#include "rv_query.h"
+
+/* A review_bm25query, deserialized (and validated). */
+typedef struct ReviewBm25
+{
+	RvQuery    *q;
+	bool		safe;			/* statistics and score of what redact() shows */
+	double		rows;
+	double		avgdl;
+	double	   *df;				/* per item: TERM items outside any NOT */
+	double	   *idf;			/* per item; 0 for items that do not score */
+	bool	   *scores;			/* per item: the first item of each distinct
+								 * positive term (repeats score once) */
+} ReviewBm25;
+
+/* The review_bm25query of argument argno, cached across the rows of a scan. */
+extern ReviewBm25 *review_bm25_from_datum(FunctionCallInfo fcinfo, int argno);
+
+/*
+ * Deserializes a review_bm25query varlena (detoasted), in the current
+ * context; the result points into v, which must outlive it.
+ */
+extern ReviewBm25 *review_bm25_deserialize(const struct varlena *v);
+
+#endif							/* REVIEW_BM25_H */
