@@ -136,6 +136,12 @@ SELECT 'index', 'RUM build (review_rum_ops)',
 INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
 SELECT 'size', 'RUM index (review_rum_ops)', pg_relation_size('rv_rum_idx') / 1048576.0,
 	'RUM index (rum_tsvector_ops)', pg_relation_size('tv_rum') / 1048576.0, 'MB';
+-- BM25 statistics of the copy (one scan; triggers from then on).
+INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
+SELECT 'index', 'BM25 statistics (review_corpus_track)',
+	pg_temp.median_ms($$SELECT review_corpus_track('rv_rum')$$, 1),
+	'RUM build (rum_tsvector_ops)',
+	(SELECT baseline_value FROM results WHERE baseline = 'RUM build (rum_tsvector_ops)'), 'ms';
 \endif
 
 -- The queries: probes(what, reviewquery, tsquery).
