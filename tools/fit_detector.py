@@ -142,6 +142,79 @@ def c_string(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
 
+# The table's hashes, as src/core/rv_detect_int.h computes them.
+M64 = (1 << 64) - 1
+
+
+def fnv_hash(b):
+    h = 14695981039346656037
+    for c in b:
+        h = ((h ^ c) * 1099511628211) & M64
+    return h or 1
+
+
+def pair_hash(a, b):
+    h = a ^ ((b * 0x9E3779B97F4A7C15) & M64)
+    h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & M64
+    h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & M64
+    return (h ^ (h >> 31)) or 1
+
+
+def key_hash(key):
+    """A unigram's hash, or a bigram's ("a b": tokens never hold a space)."""
+    parts = key.encode().split(b' ')
+    if len(parts) == 1:
+        return fnv_hash(parts[0])
+    return pair_hash(fnv_hash(parts[0]), fnv_hash(parts[1]))
+
+
+def weight_table_c(table):
+    """C for the open-addressing weight table of rv_detect.c: slots laid
+    out here (linear probing, load <= 1/2, keys inserted in byte order), so
+    that nothing is built at run time.  Keys of 256 bytes or more are left
+    out; two keys with one 64-bit hash would stop the generator."""
+    table = [(k, v) for k, v in table if len(k.encode()) < 256]
+    size = 64
+    while size < 2 * len(table):
+        size *= 2
+    mask = size - 1
+    slots = [None] * size
+    seen = {}
+    blob, offsets = [], {}
+    off = 0
+    for k, v in table:
+        kb = k.encode()
+        offsets[k] = off
+        blob.append(kb)
+        off += len(kb) + 1
+    assert off < (1 << 24), 'keys too long for 24-bit offsets'
+    for k, v in table:
+        h = key_hash(k)
+        if h in seen:
+            raise SystemExit('hash collision: %r and %r' % (seen[h], k))
+        seen[h] = k
+        i = h & mask
+        while slots[i] is not None:
+            i = (i + 1) & mask
+        slots[i] = (h, offsets[k] << 8 | len(k.encode()), int(round(v * 10000)))
+    out = ['const RvWeightSlot rv_detect_slots[] = {\n']
+    for sl in slots:
+        out.append('\t{0, 0, 0},\n' if sl is None else
+                   '\t{0x%016xULL, 0x%xu, %d},\n' % sl)
+    out.append('};\n\nconst uint32_t rv_detect_slot_mask = 0x%x;\n' % mask)
+    out.append('const int\trv_detect_nweights = %d;\n\n' % len(table))
+    out.append('/* The keys, NUL-separated, in byte order. */\nconst char rv_detect_keys[] =\n')
+    for kb in blob:
+        out.append('\t%s "\\0"\n' % c_bytes(kb))
+    out.append('\t"";\n')
+    return ''.join(out)
+
+
+def c_bytes(b):
+    """A C string literal of the bytes b (UTF-8 kept, quotes escaped)."""
+    return c_string(b.decode())
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', default=os.path.join(TOP, '..', 'shared', 'data', 'spoilers',
@@ -212,10 +285,7 @@ def main():
         fh.write('const float rv_detect_bias = %.6ff;\n' % extra[0])
         fh.write('const float rv_detect_w_names = %.6ff;\n' % extra[1])
         fh.write('const float rv_detect_w_length = %.6ff;\n\n' % extra[2])
-        fh.write('const RvWeight rv_detect_weights[] = {\n')
-        for k, v in table:
-            fh.write('\t{%s, %.4ff},\n' % (c_string(k), v))
-        fh.write('};\n\nconst int\trv_detect_nweights = %d;\n' % len(table))
+        fh.write(weight_table_c(table))
     print('wrote %s' % out)
     return 0
 

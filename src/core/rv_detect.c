@@ -69,22 +69,11 @@ all_digits(const char *s, uint32_t len)
 	return len > 0;
 }
 
-#define FNV_OFFSET 14695981039346656037ULL
-#define FNV_PRIME 1099511628211ULL
-
-static uint64_t
-fnv(uint64_t h, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * FNV_PRIME;
-	return h;
-}
-
-/* The type id of token s[0..len), added if new. */
+/* The type id of token s[0..len), added if new: each token hashed once. */
 static uint32_t
 intern_token(RvSentFeatures *f, const char *s, uint32_t len)
 {
-	uint64_t	h = fnv(FNV_OFFSET, s, len);
+	uint64_t	h = rv_detect_hash(s, len);
 	uint32_t	k;
 
 	if (f->slots == NULL || (uint32_t) f->ntypes * 2 >= f->mask + 1)
@@ -96,29 +85,31 @@ intern_token(RvSentFeatures *f, const char *s, uint32_t len)
 		memset(f->slots, 0xFF, sizeof(int32_t) * size);
 		f->mask = size - 1;
 		f->type_off = rv_realloc(f->type_off, sizeof(uint32_t) * (size / 2));
-		f->type_hash = rv_realloc(f->type_hash, sizeof(uint32_t) * (size / 2));
+		f->type_len = rv_realloc(f->type_len, sizeof(uint32_t) * (size / 2));
+		f->type_hash = rv_realloc(f->type_hash, sizeof(uint64_t) * (size / 2));
 		for (int i = 0; i < f->ntypes; i++)
 		{
-			for (k = f->type_hash[i] & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
+			for (k = (uint32_t) f->type_hash[i] & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
 				;
 			f->slots[k] = i;
 		}
 	}
 	for (k = (uint32_t) h & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
 	{
-		const char *t = RV_TYPE(f, f->slots[k]);
+		int32_t		t = f->slots[k];
 
-		if (f->type_hash[f->slots[k]] == (uint32_t) h && strncmp(t, s, len) == 0 &&
-			t[len] == '\0')
-			return (uint32_t) f->slots[k];
+		if (f->type_hash[t] == h && f->type_len[t] == len &&
+			memcmp(RV_TYPE(f, t), s, len) == 0)
+			return (uint32_t) t;
 	}
 	f->slots[k] = f->ntypes;
 	if (f->typestr.data == NULL)
 		rv_buf_init(&f->typestr, 256);
 	f->type_off[f->ntypes] = (uint32_t) f->typestr.len;
+	f->type_len[f->ntypes] = len;
 	rv_buf_append(&f->typestr, s, len);
 	rv_buf_append_char(&f->typestr, '\0');
-	f->type_hash[f->ntypes] = (uint32_t) h;
+	f->type_hash[f->ntypes] = h;
 	return (uint32_t) f->ntypes++;
 }
 
@@ -165,6 +156,7 @@ rv_detect_features_free(RvSentFeatures *f)
 {
 	rv_free(f->typestr.data);
 	rv_free(f->type_off);
+	rv_free(f->type_len);
 	rv_free(f->type_hash);
 	rv_free(f->slots);
 	rv_free(f->tok);
@@ -172,116 +164,36 @@ rv_detect_features_free(RvSentFeatures *f)
 }
 
 /*
- * The fitted weights, hashed once per process for lookups by token or by
- * token pair without building the pair's string.  The table lives in
- * malloc'd memory for the life of the process (it is derived from static
- * data, so no memory context owns it); without memory, lookups fall back
- * to binary search.
+ * The fitted weights: a table the generator laid out, probed by 64-bit hash
+ * (static data, nothing built at run time).  Only a hit compares the key.
  */
-static int32_t *weight_slots;	/* index into rv_detect_weights, or -1 */
-static uint64_t *weight_hashes;
-static uint32_t weight_mask;
-static bool weight_table_tried;
-
-
-static void
-build_weight_table(void)
+int32_t
+rv_detect_weight(uint64_t h, const char *a, uint32_t alen, const char *b, uint32_t blen)
 {
-	uint32_t	size = 1;
-
-	weight_table_tried = true;
-	while (size < (uint32_t) rv_detect_nweights * 2)
-		size <<= 1;
-	weight_slots = malloc(sizeof(int32_t) * size);
-	weight_hashes = malloc(sizeof(uint64_t) * (rv_detect_nweights ? rv_detect_nweights : 1));
-	if (weight_slots == NULL || weight_hashes == NULL)
+	for (uint32_t k = (uint32_t) h & rv_detect_slot_mask;; k = (k + 1) & rv_detect_slot_mask)
 	{
-		free(weight_slots);
-		free(weight_hashes);
-		weight_slots = NULL;
-		return;
-	}
-	weight_mask = size - 1;
-	memset(weight_slots, 0xFF, sizeof(int32_t) * size);
-	for (int i = 0; i < rv_detect_nweights; i++)
-	{
-		uint64_t	h = fnv(FNV_OFFSET, rv_detect_weights[i].key, strlen(rv_detect_weights[i].key));
-		uint32_t	k = (uint32_t) h & weight_mask;
+		const RvWeightSlot *e = &rv_detect_slots[k];
 
-		weight_hashes[i] = h;
-		while (weight_slots[k] >= 0)
-			k = (k + 1) & weight_mask;
-		weight_slots[k] = i;
-	}
-}
-
-/* Is key equal to a, or to "a b" when b is given? */
-static bool
-key_equals(const char *key, const char *a, size_t alen, const char *b, size_t blen)
-{
-	if (strncmp(key, a, alen) != 0)
-		return false;
-	if (b == NULL)
-		return key[alen] == '\0';
-	return key[alen] == ' ' && strncmp(key + alen + 1, b, blen) == 0 &&
-		key[alen + 1 + blen] == '\0';
-}
-
-static float
-weight_of(uint64_t h, const char *a, const char *b)
-{
-	size_t		alen = strlen(a),
-				blen = b ? strlen(b) : 0;
-
-	if (!weight_table_tried)
-		build_weight_table();
-	if (weight_slots != NULL)
-	{
-		for (uint32_t k = (uint32_t) h & weight_mask; weight_slots[k] >= 0; k = (k + 1) & weight_mask)
+		if (e->hash == h)
 		{
-			int32_t		e = weight_slots[k];
+			const char *key = rv_detect_keys + (e->key >> 8);
+			uint32_t	klen = e->key & 0xFF;
 
-			if (weight_hashes[e] == h && key_equals(rv_detect_weights[e].key, a, alen, b, blen))
-				return rv_detect_weights[e].w;
+			if (b == NULL)
+				return klen == alen && memcmp(key, a, alen) == 0 ? e->w : 0;
+			return klen == alen + 1 + blen && memcmp(key, a, alen) == 0 &&
+				key[alen] == ' ' && memcmp(key + alen + 1, b, blen) == 0 ? e->w : 0;
 		}
-		return 0;
-	}
-	else
-	{
-		char		buf[512];
-		const char *key = a;
-		int			lo = 0,
-					hi = rv_detect_nweights;
-
-		if (b != NULL)
-		{
-			if (alen + blen + 2 > sizeof(buf))
-				return 0;		/* longer than any fitted feature */
-			memcpy(buf, a, alen);
-			buf[alen] = ' ';
-			memcpy(buf + alen + 1, b, blen + 1);
-			key = buf;
-		}
-		while (lo < hi)
-		{
-			int			mid = (lo + hi) / 2;
-			int			c = strcmp(rv_detect_weights[mid].key, key);
-
-			if (c == 0)
-				return rv_detect_weights[mid].w;
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		return 0;
+		if (e->hash == 0)
+			return 0;
 	}
 }
 
 static bool
 token_has_prefix(const char *tok, const char *prefix)
 {
-	return strncmp(tok, prefix, strlen(prefix)) == 0;
+	/* Most tokens differ from a cue at the first byte. */
+	return tok[0] == prefix[0] && strncmp(tok, prefix, strlen(prefix)) == 0;
 }
 
 static const RvCueLexicon *
@@ -327,65 +239,45 @@ cue_sum(const RvCueLexicon *lex, const RvSentFeatures *f)
 	return z;
 }
 
-typedef struct FeatureRef
-{
-	uint64_t	hash;
-	int			a;				/* token index */
-	int			b;				/* second token of a pair, or -1 */
-} FeatureRef;
-
-static int
-cmp_feature(const void *x, const void *y)
-{
-	uint64_t	a = ((const FeatureRef *) x)->hash,
-				b = ((const FeatureRef *) y)->hash;
-
-	return (a > b) - (a < b);
-}
-
 /*
- * The fitted model: bias plus each distinct unigram and bigram once.  The
- * features are the distinct types and the distinct pairs of adjacent types
- * (found with a set of pairs), so memory follows what is distinct, not the
- * sentence's length.
+ * The fitted model: bias plus each distinct unigram and bigram once
+ * (binary features, summed exactly in fixed point): the distinct types,
+ * then the distinct pairs of adjacent types (found with a set of pairs, so
+ * memory follows what is distinct, not the sentence's length).  Each probe hashes nothing: token
+ * hashes come from interning, a pair's is mixed from its two.
  */
-static float
-model_logit(const RvSentFeatures *f)
+float
+rv_detect_model_logit(const RvSentFeatures *f)
 {
-	FeatureRef *refs;
 	uint64_t   *pairs;
 	uint32_t	pmask = 63,
 				npairs = 0;
-	int			n = 0,
-				cap = f->ntypes + 64;
-	float		z = rv_detect_bias;
+	int64_t		sum = 0;
 
-	refs = rv_alloc(sizeof(FeatureRef) * cap);
+	for (int i = 0; i < f->ntypes; i++)
+		sum += rv_detect_weight(f->type_hash[i], RV_TYPE(f, i), f->type_len[i], NULL, 0);
+	if (f->ntokens < 2)
+		return rv_detect_bias + (float) sum * RV_WEIGHT_UNIT;
 	pairs = rv_alloc(sizeof(uint64_t) * (pmask + 1));
 	memset(pairs, 0xFF, sizeof(uint64_t) * (pmask + 1));
-	for (int i = 0; i < f->ntypes; i++)
-		refs[n++] = (FeatureRef) {fnv(FNV_OFFSET, RV_TYPE(f, i), strlen(RV_TYPE(f, i))), i, -1};
 	for (int i = 0; i + 1 < f->ntokens; i++)
 	{
-		uint64_t	key = (uint64_t) f->tok[i] << 32 | f->tok[i + 1];
+		uint32_t	ta = f->tok[i],
+					tb = f->tok[i + 1];
+		uint64_t	key = (uint64_t) ta << 32 | tb;
 		uint32_t	k;
 
 		if (RV_CHECK_INTERRUPTS())
 			break;				/* rv_detect reports it */
-		for (k = (uint32_t) (key * FNV_PRIME >> 32) & pmask;
+		for (k = (uint32_t) (key * RV_FNV_PRIME >> 32) & pmask;
 			 pairs[k] != UINT64_MAX && pairs[k] != key; k = (k + 1) & pmask)
 			;
 		if (pairs[k] == key)
 			continue;
 		pairs[k] = key;
-		if (n == cap)
-		{
-			cap *= 2;
-			refs = rv_realloc(refs, sizeof(FeatureRef) * cap);
-		}
-		refs[n++] = (FeatureRef) {fnv(fnv(refs[f->tok[i]].hash, " ", 1), RV_TOKEN(f, i + 1),
-									  strlen(RV_TOKEN(f, i + 1))),
-								  (int) f->tok[i], (int) f->tok[i + 1]};
+		sum += rv_detect_weight(rv_detect_pair_hash(f->type_hash[ta], f->type_hash[tb]),
+							  RV_TYPE(f, ta), f->type_len[ta],
+							  RV_TYPE(f, tb), f->type_len[tb]);
 		if (++npairs * 2 > pmask)
 		{
 			uint32_t	newmask = pmask * 2 + 1;
@@ -396,7 +288,7 @@ model_logit(const RvSentFeatures *f)
 			{
 				if (pairs[j] == UINT64_MAX)
 					continue;
-				for (k = (uint32_t) (pairs[j] * FNV_PRIME >> 32) & newmask;
+				for (k = (uint32_t) (pairs[j] * RV_FNV_PRIME >> 32) & newmask;
 					 np[k] != UINT64_MAX; k = (k + 1) & newmask)
 					;
 				np[k] = pairs[j];
@@ -407,14 +299,7 @@ model_logit(const RvSentFeatures *f)
 		}
 	}
 	rv_free(pairs);
-	/* Binary features: a repeated word or pair counts once (equal hashes). */
-	qsort(refs, n, sizeof(FeatureRef), cmp_feature);
-	for (int i = 0; i < n; i++)
-		if (i == 0 || refs[i].hash != refs[i - 1].hash)
-			z += weight_of(refs[i].hash, RV_TYPE(f, refs[i].a),
-						   refs[i].b >= 0 ? RV_TYPE(f, refs[i].b) : NULL);
-	rv_free(refs);
-	return z;
+	return rv_detect_bias + (float) sum * RV_WEIGHT_UNIT;
 }
 
 static bool
@@ -431,7 +316,7 @@ rv_detect_text_logit(const RvSentFeatures *f, const char *lang)
 		rv_detect_w_length * logf(1.0f + (float) f->nwords);
 
 	if (is_english(lang))
-		return z + model_logit(f) + (lex ? EN_CUE_SCALE * cue_sum(lex, f) : 0);
+		return z + rv_detect_model_logit(f) + (lex ? EN_CUE_SCALE * cue_sum(lex, f) : 0);
 	if (lex == NULL)
 		return z + rv_detect_bias;	/* neutral features only */
 	return z + lex->bias + cue_sum(lex, f);

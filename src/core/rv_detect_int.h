@@ -11,19 +11,78 @@
 #include "rv_core.h"
 #include "rv_detect.h"
 
-/* A feature weight: a token ("worker") or token bigram ("turns out"). */
-typedef struct RvWeight
+/*
+ * A feature weight: a token ("worker") or token bigram ("turns out"), in an
+ * open-addressing table laid out by the generator (tools/fit_detector.py):
+ * slot (hash & mask), then the next ones, until an empty slot (hash 0).  A
+ * probe compares 64-bit hashes; only a hit compares the key, once.
+ */
+typedef struct RvWeightSlot
 {
-	const char *key;
-	float		w;
-} RvWeight;
+	uint64_t	hash;			/* rv_detect_hash or rv_detect_pair_hash; 0: empty */
+	uint32_t	key;			/* the key ("a" or "a b") in rv_detect_keys:
+								 * offset << 8 | length (keys are < 256
+								 * bytes) */
+	int32_t		w;				/* the weight in RV_WEIGHT_UNITs */
+} RvWeightSlot;
+
+/*
+ * Weights are fixed point, so that a sentence's sum is exact and the same
+ * in any order of summing (a reference lookup in the unit test gives the
+ * very same bits).
+ */
+#define RV_WEIGHT_UNIT 1e-4f
 
 /* The fitted English model (rv_detect_weights.c, generated). */
 extern const float rv_detect_bias;
 extern const float rv_detect_w_names;	/* per capitalized word inside a sentence */
 extern const float rv_detect_w_length;	/* per log(1 + words) */
-extern const RvWeight rv_detect_weights[];	/* sorted by key (strcmp) */
-extern const int rv_detect_nweights;
+extern const RvWeightSlot rv_detect_slots[];	/* rv_detect_slot_mask + 1 slots */
+extern const uint32_t rv_detect_slot_mask;
+extern const char rv_detect_keys[];
+extern const int rv_detect_nweights;	/* occupied slots */
+
+/*
+ * The hashes of the table: FNV-1a over a token's bytes, and a mix of two
+ * token hashes for a bigram, so that a pair is hashed without its string.
+ * Never 0 (the empty slot).  tools/fit_detector.py computes the same.
+ */
+#define RV_FNV_OFFSET 14695981039346656037ULL
+#define RV_FNV_PRIME 1099511628211ULL
+
+static inline uint64_t
+rv_detect_nonzero(uint64_t h)
+{
+	return h ? h : 1;
+}
+
+static inline uint64_t
+rv_detect_hash(const char *s, size_t len)
+{
+	uint64_t	h = RV_FNV_OFFSET;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * RV_FNV_PRIME;
+	return rv_detect_nonzero(h);
+}
+
+static inline uint64_t
+rv_detect_pair_hash(uint64_t a, uint64_t b)
+{
+	uint64_t	h = a ^ (b * 0x9E3779B97F4A7C15ULL);
+
+	/* splitmix64's finalizer */
+	h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+	return rv_detect_nonzero(h ^ (h >> 31));
+}
+
+/*
+ * The weight (in RV_WEIGHT_UNITs) of token a (b == NULL) or of the pair
+ * "a b" whose hash is h; 0 when the model has no such feature.
+ */
+extern int32_t rv_detect_weight(uint64_t h, const char *a, uint32_t alen,
+							  const char *b, uint32_t blen);
 
 /* A cue: up to four token prefixes that must follow each other. */
 typedef struct RvCue
@@ -54,8 +113,9 @@ typedef struct RvSentFeatures
 	RvBuf		typestr;		/* distinct model tokens (folded; numbers as
 								 * "<num>"), each once, NUL-terminated */
 	uint32_t   *type_off;		/* where type t starts in typestr */
+	uint32_t   *type_len;		/* its length in bytes */
 	int			ntypes;
-	uint32_t   *type_hash;		/* fnv of each type */
+	uint64_t   *type_hash;		/* rv_detect_hash of each type */
 	int32_t    *slots;			/* open addressing over types, -1: empty */
 	uint32_t	mask;
 } RvSentFeatures;
@@ -74,6 +134,9 @@ typedef struct RvSentFeatures
 extern bool rv_detect_features(const char *text, size_t len, const char *lang,
 							   RvSentFeatures *f, RvError *err);
 extern void rv_detect_features_free(RvSentFeatures *f);
+
+/* The fitted English model's part of a sentence's logit (bias included). */
+extern float rv_detect_model_logit(const RvSentFeatures *f);
 
 /* The text-only logit of a sentence (no review context). */
 extern float rv_detect_text_logit(const RvSentFeatures *f, const char *lang);

@@ -8,6 +8,11 @@
  *	detect_cli sentence LANG	reads one sentence per line and prints the
  *								text-only probability (no review context),
  *								the quantity fitted on isolated sentences
+ *	detect_cli bench LANG		reads one sentence per line and prints the
+ *								microseconds per sentence of tokenizing
+ *								(ICU words, folding, interning) and of
+ *								scoring the tokens (the model's lookups),
+ *								best of 5 runs over all sentences
  *	detect_cli score			reads a TSV of labelled reviews
  *								(review_id, lang, warning, label, sentence),
  *								scores each review's sentences in context with
@@ -18,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rv_detect_int.h"
 #include "rv_segment.h"
@@ -52,6 +58,73 @@ print_tokens(const char *lang, bool probability)
 		}
 		rv_detect_features_free(&f);
 	}
+	free(line);
+}
+
+static double
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static void
+bench(const char *lang)
+{
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+	char	  **lines = NULL;
+	size_t	   *lens = NULL;
+	int			nl = 0,
+				lcap = 0;
+	RvSentFeatures *fs;
+	double		best_tok = 1e30,
+				best_score = 1e30;
+	volatile float sink = 0;
+
+	while ((n = getline(&line, &cap, stdin)) > 0)
+	{
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (nl == lcap)
+		{
+			lcap = lcap ? lcap * 2 : 1024;
+			lines = realloc(lines, sizeof(char *) * lcap);
+			lens = realloc(lens, sizeof(size_t) * lcap);
+		}
+		lines[nl] = strdup(line);
+		lens[nl++] = (size_t) n;
+	}
+	fs = calloc(nl ? nl : 1, sizeof(RvSentFeatures));
+	for (int run = 0; run < 5; run++)
+	{
+		double		t0 = now_us(),
+					t1;
+		RvError		err = {0};
+
+		for (int i = 0; i < nl; i++)
+			if (!rv_detect_features(lines[i], lens[i], lang, &fs[i], &err))
+				exit(1);
+		t1 = now_us();
+		for (int i = 0; i < nl; i++)
+			sink += rv_detect_text_logit(&fs[i], lang);
+		if (t1 - t0 < best_tok)
+			best_tok = t1 - t0;
+		if (now_us() - t1 < best_score)
+			best_score = now_us() - t1;
+		for (int i = 0; i < nl; i++)
+			rv_detect_features_free(&fs[i]);
+	}
+	printf("sentences %d  tokenize %.3f us  score %.3f us  (per sentence)\n",
+		   nl, best_tok / (nl ? nl : 1), best_score / (nl ? nl : 1));
+	for (int i = 0; i < nl; i++)
+		free(lines[i]);
+	free(lines);
+	free(lens);
+	free(fs);
 	free(line);
 }
 
@@ -162,11 +235,13 @@ main(int argc, char **argv)
 		print_tokens(argv[2], false);
 	else if (argc == 3 && strcmp(argv[1], "sentence") == 0)
 		print_tokens(argv[2], true);
+	else if (argc == 3 && strcmp(argv[1], "bench") == 0)
+		bench(argv[2]);
 	else if (argc == 2 && strcmp(argv[1], "score") == 0)
 		score_reviews();
 	else
 	{
-		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | score\n");
+		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score\n");
 		return 2;
 	}
 	rv_segment_reset();

@@ -104,10 +104,154 @@ RV_TEST(detect_deterministic_and_empty)
 	CHECK(a[0] >= 0 && a[0] <= 1 && a[1] >= 0 && a[1] <= 1);
 }
 
-RV_TEST(detect_weight_tables_sorted)
+/* The keys of the generated weight table, with their weights. */
+typedef struct RefKey
 {
-	for (int i = 1; i < rv_detect_nweights; i++)
-		CHECK(strcmp(rv_detect_weights[i - 1].key, rv_detect_weights[i].key) < 0);
+	const char *key;
+	int32_t		w;
+} RefKey;
+
+static int
+cmp_refkey(const void *a, const void *b)
+{
+	return strcmp(((const RefKey *) a)->key, ((const RefKey *) b)->key);
+}
+
+static RefKey *
+ref_keys(int *n)
+{
+	RefKey	   *keys = malloc(sizeof(RefKey) * (rv_detect_nweights + 1));
+
+	*n = 0;
+	for (uint32_t k = 0; k <= rv_detect_slot_mask; k++)
+		if (rv_detect_slots[k].hash != 0)
+			keys[(*n)++] = (RefKey) {rv_detect_keys + (rv_detect_slots[k].key >> 8),
+				rv_detect_slots[k].w};
+	qsort(keys, *n, sizeof(RefKey), cmp_refkey);
+	return keys;
+}
+
+/* Reference lookup: the key's string, binary search by strcmp. */
+static int32_t
+ref_weight(const RefKey *keys, int n, const char *key)
+{
+	RefKey		probe = {key, 0};
+	const RefKey *hit = bsearch(&probe, keys, n, sizeof(RefKey), cmp_refkey);
+
+	return hit ? hit->w : 0;
+}
+
+RV_TEST(detect_weight_table_layout)
+{
+	int			n;
+	RefKey	   *keys = ref_keys(&n);
+	int			longest_probe = 0;
+
+	CHECK_EQ_INT(n, rv_detect_nweights);
+	CHECK((rv_detect_slot_mask & (rv_detect_slot_mask + 1)) == 0);
+	CHECK((uint32_t) n * 2 <= rv_detect_slot_mask + 1);
+	for (int i = 1; i < n; i++)
+		CHECK(strcmp(keys[i - 1].key, keys[i].key) < 0);	/* no duplicates */
+	for (uint32_t k = 0; k <= rv_detect_slot_mask; k++)
+	{
+		const RvWeightSlot *e = &rv_detect_slots[k];
+		const char *key = rv_detect_keys + (e->key >> 8);
+		const char *sp;
+		uint64_t	h;
+		int			probe = 0;
+
+		if (e->hash == 0)
+			continue;
+		CHECK_EQ_INT((int) strlen(key), (int) (e->key & 0xFF));
+		/* The stored hash is the key's, as the scorer computes it. */
+		sp = strchr(key, ' ');
+		h = sp ? rv_detect_pair_hash(rv_detect_hash(key, sp - key),
+									 rv_detect_hash(sp + 1, strlen(sp + 1)))
+			: rv_detect_hash(key, strlen(key));
+		CHECK(h == e->hash);
+		/* Every key is found, with its weight. */
+		CHECK(sp ? rv_detect_weight(h, key, sp - key, sp + 1, strlen(sp + 1)) == e->w
+			  : rv_detect_weight(h, key, strlen(key), NULL, 0) == e->w);
+		for (uint32_t j = (uint32_t) h & rv_detect_slot_mask; j != k; j = (j + 1) & rv_detect_slot_mask)
+			probe++;
+		if (probe > longest_probe)
+			longest_probe = probe;
+	}
+	CHECK(longest_probe < 64);
 	for (int l = 0; l < rv_detect_nlexicons; l++)
 		CHECK(rv_detect_lexicons[l].ncues > 10);
+	free(keys);
+}
+
+/*
+ * The hashed lookup gives the very scores of a plain one (each feature's
+ * string built and binary-searched among the sorted keys), to the bit: on
+ * sentences of table keys, of words the model lacks, and of repeats.
+ */
+RV_TEST(detect_lookup_matches_reference)
+{
+	int			n;
+	RefKey	   *keys = ref_keys(&n);
+	const char *fixed[] = {
+		"In the end, the detective turns out to be the killer and dies in the fire.",
+		"The acting is wonderful and the music is lovely.",
+		"Zqxv blorft wumpus, the the the the, turns out turns out turns out.",
+		"He dies. He dies! He dies? 1999 2000 3x01 man's men's",
+		"Ça alors, über naïve café — “quoted” words’ and 'single' ones.",
+		""
+	};
+	char		buf[4096];
+	unsigned	seed = 12345;
+	int			nsent = 0,
+				nonzero = 0;
+
+	for (int round = 0; round < 2000 + (int) (sizeof(fixed) / sizeof(fixed[0])); round++)
+	{
+		RvSentFeatures f;
+		RvError		err = {0};
+		int64_t		sum = 0;
+		float		ref;
+		size_t		len = 0;
+
+		if (round < (int) (sizeof(fixed) / sizeof(fixed[0])))
+			len = (size_t) snprintf(buf, sizeof(buf), "%s", fixed[round]);
+		else
+		{
+			/* Table keys and words the model lacks, in random order. */
+			int			words = 1 + (int) ((seed = seed * 1103515245 + 12345) >> 16) % 30;
+
+			for (int w = 0; w < words && len + 300 < sizeof(buf); w++)
+			{
+				seed = seed * 1103515245 + 12345;
+				if ((seed >> 16) % 5 == 0)
+					len += (size_t) snprintf(buf + len, sizeof(buf) - len, "qzv%u ", (seed >> 8) % 50);
+				else
+					len += (size_t) snprintf(buf + len, sizeof(buf) - len, "%s ",
+											 keys[(seed >> 4) % (unsigned) n].key);
+			}
+		}
+		CHECK(rv_detect_features(buf, len, "en", &f, &err));
+		for (int t = 0; t < f.ntypes; t++)
+			sum += ref_weight(keys, n, RV_TYPE(&f, t));
+		for (int i = 0; i + 1 < f.ntokens; i++)
+		{
+			bool		seen = false;
+			char		pair[600];
+
+			for (int j = 0; j < i && !seen; j++)
+				seen = f.tok[j] == f.tok[i] && f.tok[j + 1] == f.tok[i + 1];
+			if (seen)
+				continue;
+			snprintf(pair, sizeof(pair), "%s %s", RV_TOKEN(&f, i), RV_TOKEN(&f, i + 1));
+			sum += ref_weight(keys, n, pair);
+		}
+		ref = rv_detect_bias + (float) sum * RV_WEIGHT_UNIT;
+		CHECK(memcmp(&ref, &(float) {rv_detect_model_logit(&f)}, sizeof(float)) == 0);
+		nonzero += sum != 0;
+		nsent++;
+		rv_detect_features_free(&f);
+	}
+	CHECK(nsent > 2000);
+	CHECK(nonzero > 1900);		/* the sentences really hit the table */
+	free(keys);
 }
