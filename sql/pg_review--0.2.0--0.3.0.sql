@@ -475,3 +475,15 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION @extschema@.review_bm25_query(@extschema@.reviewquery, pg_catalog.regclass, pg_catalog.name, pg_catalog.bool) IS
 'q with the corpus statistics of a tracked review column, for review_bm25() and r <#> bq; with safe, statistics of what a spoiler-free reader sees (use with @@~)';
+
+-- ==== spoiler detector presets (issue 14): begin ====
+-- spoiler_threshold(preset): the named thresholds of redact(r, mask,
+-- threshold).  STABLE, not IMMUTABLE: "spoiler-averse" comes from the
+-- fitted weights and moves when a release refits them.
+CREATE FUNCTION @extschema@.spoiler_threshold(preset pg_catalog.text)
+RETURNS pg_catalog.float4
+AS 'MODULE_PATHNAME', 'review_spoiler_threshold'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spoiler_threshold(pg_catalog.text) IS
+'a named sentence-score threshold for redact(): ''default'' (0.5), ''spoiler-averse'' (the threshold that reached recall 0.8 when the detector was fitted; masks more) or ''marked-only'' (1: marked spans only)';
+-- ==== spoiler detector presets (issue 14): end ====

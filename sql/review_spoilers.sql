@@ -39,6 +39,22 @@ SELECT redact('x'::review, '', -0.1);
 SELECT redact('x'::review, '', 1.5);
 SELECT redact('x'::review, '', 'NaN');
 SELECT redact(E'---\nlang: ja\n---\n雪の駅。||駅長が死ぬ。||終わり。'::review);
+-- A short verdict after a marked spoiler is not masked by proximity alone.
+SELECT redact('A film. ||She leaves.|| Fine.'::review) AS short_verdict_kept;
+SELECT sentence, score < 0.5 AS below_threshold
+FROM review_sentences('A film. ||She leaves.|| Fine.'::review);
+
+-- Threshold presets: spoiler-averse masks more than the default.
+SELECT spoiler_threshold('default') AS default_threshold,
+       spoiler_threshold('marked-only') AS marked_only,
+       spoiler_threshold('spoiler-averse') > 0 AND
+       spoiler_threshold('spoiler-averse') < spoiler_threshold('default') AS averse_is_lower;
+SELECT count(*) FILTER (WHERE redact(r, '[spoiler]', spoiler_threshold('spoiler-averse'))
+                              = redact(r, '[spoiler]', spoiler_threshold('spoiler-averse'))) AS stable,
+       bool_and(length(redact(r, '', spoiler_threshold('spoiler-averse'))) <= length(redact(r, ''))) AS averse_hides_at_least_as_much,
+       bool_and(redact(r, '[spoiler]', spoiler_threshold('marked-only')) = redact(r, '[spoiler]', 1)) AS marked_only_is_1
+FROM fixtures;
+SELECT spoiler_threshold('paranoid');
 
 -- Never leak: every word that occurs only inside what redact() hides is absent
 -- from redact(), from spoiler-safe search (@@~) and from snippets.  The visible

@@ -2,29 +2,42 @@
  * rv_detect.c
  *	  Spoiler detection on unmarked text.
  *
- * Each ICU sentence gets a logit from its text, then review context:
+ * Each ICU sentence gets a logit from its text (pass 1), then review
+ * context (pass 2):
  *
  *	text	English: naive Bayes log-count ratios of the sentence's word
  *			unigrams and bigrams, calibrated together with two language-neutral
  *			features (capitalized words after the first: named characters
  *			doing things; sentence length), fitted on labelled TV Tropes
- *			sentences by tools/fit_detector.py; plus the English cue lexicon
- *			(endings, deaths, reveals, twists) at half weight.
+ *			sentences split by show by tools/fit_detector.py; plus the English
+ *			cue lexicon (endings, deaths, reveals, twists) at half weight.  In
+ *			a review the length term is held at its training mean (TV Tropes'
+ *			short sentences are fragments of spoiler lists, a review's are
+ *			verdicts).  The weights are a static open-addressing table probed
+ *			by 64-bit hash: tokens are hashed once when a sentence is
+ *			interned, a bigram's hash is mixed from its two, and only a hit
+ *			compares the key.
  *			Spanish, French, German: hand-written cue lexicons (endings,
- *			deaths, reveals, twists) with the same neutral features.  Other
+ *			deaths, reveals, twists) with their own neutral weights.  Other
  *			languages: the neutral features only.
  *	context	hand-set priors, because the training sentences come without a
  *			review around them: later sentences are likelier to reveal the
  *			plot than the set-up at the start; a review-level warning line
  *			raises every sentence; a sentence next to a marked spoiler is
- *			likelier to continue it.  A constant shift moves the fitted
- *			model's balanced training prior (53% spoilers) to the rate of
- *			spoiler sentences in reviews (about 30%); the hand-written
- *			lexicons are on that scale already.
+ *			likelier to continue it, when it narrates (at least
+ *			NEAR_MIN_WORDS words, own text logit at least NEAR_MIN_TEXT):
+ *			proximity alone never raises a short verdict.  A constant shift
+ *			moves the fitted model's balanced training prior (53% spoilers)
+ *			to the rate of spoiler sentences in reviews (about 30%); the
+ *			hand-written lexicons are on that scale already.  The fitted
+ *			neighbour stage (rv_detect_int.h) is measured by the evaluation
+ *			but off here: it helps on TV Tropes pages and hurts on reviews.
  *
  * The review-level score is the largest sentence score, at least 0.95 with
  * marked spoilers and 0.9 with a warning line.  Everything is deterministic
- * single-precision arithmetic over static tables.
+ * single-precision arithmetic over static tables; a sentence costs about
+ * 5 us to tokenize and 3-5 us to score (detect_cli bench, TV Tropes
+ * sentences).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -40,6 +53,10 @@
 #define CTX_NEAR_MARKED		0.6f
 #define PRIOR_SHIFT			-0.95f	/* log(0.3/0.7) - log(0.53/0.47) */
 #define EN_CUE_SCALE		0.5f	/* English cues on top of the fitted model */
+#define NEAR_MIN_WORDS		4		/* shorter sentences are not raised by a
+										 * marked neighbour */
+#define NEAR_MIN_TEXT		-1.4f	/* nor those whose own text logit is
+										 * lower (evaluative) */
 
 typedef struct TokState
 {
@@ -309,17 +326,50 @@ is_english(const char *lang)
 }
 
 float
-rv_detect_text_logit(const RvSentFeatures *f, const char *lang)
+rv_detect_cue_logit(const RvSentFeatures *f, const char *lang)
 {
 	const RvCueLexicon *lex = lexicon_for(lang);
-	float		z = rv_detect_w_names * (float) f->names +
-		rv_detect_w_length * logf(1.0f + (float) f->nwords);
+
+	return lex ? cue_sum(lex, f) : 0;
+}
+
+const RvDetectOptions rv_detect_all = {true, true, true, false, true};
+
+float
+rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang, const RvDetectOptions *opt)
+{
+	const RvCueLexicon *lex = lexicon_for(lang);
+	bool		fitted = is_english(lang) || lex == NULL;
+	float		len_term;
+	float		z;
+
+	/*
+	 * On TV Tropes, short sentences are likelier spoilers (fragments of
+	 * spoiler lists) and long ones less; in reviews a short sentence is a
+	 * verdict ("Fine.") and a long one often the plot.  So in a review the
+	 * fitted model's length term is held at its training mean: the English
+	 * fit keeps the rest of its calibration, without the length cue.
+	 */
+	if (fitted && opt->review_priors)
+		len_term = rv_detect_w_length * rv_detect_mean_log_length;
+	else
+		len_term = (fitted ? rv_detect_w_length : lex->w_length) *
+			logf(1.0f + (float) f->nwords);
+	z = opt->neutral ?
+		(fitted ? rv_detect_w_names : lex->w_names) * (float) f->names + len_term : 0;
 
 	if (is_english(lang))
-		return z + rv_detect_model_logit(f) + (lex ? EN_CUE_SCALE * cue_sum(lex, f) : 0);
+		return z + (opt->words ? rv_detect_model_logit(f) : rv_detect_bias) +
+			(lex && opt->cues ? EN_CUE_SCALE * cue_sum(lex, f) : 0);
 	if (lex == NULL)
 		return z + rv_detect_bias;	/* neutral features only */
-	return z + lex->bias + cue_sum(lex, f);
+	return z + lex->bias + (opt->cues ? cue_sum(lex, f) : 0);
+}
+
+float
+rv_detect_text_logit(const RvSentFeatures *f, const char *lang)
+{
+	return rv_detect_text_logit_opt(f, lang, &rv_detect_all);
 }
 
 static float
@@ -328,64 +378,148 @@ sigmoid(float z)
 	return 1.0f / (1.0f + expf(-z));
 }
 
+/* Does a marked span overlap or touch sentence i or its neighbours? */
+static bool
+near_marked_span(const RvDetectInput *in, uint32_t i, uint32_t *span)
+{
+	const RvSentence *s = &in->sents[i];
+
+	while (*span < in->nspans && in->spans[*span].start + in->spans[*span].len <
+		   (i > 0 ? in->sents[i - 1].start : 0))
+		(*span)++;
+	for (uint32_t k = *span; k < in->nspans; k++)
+	{
+		uint32_t	a = in->spans[k].start,
+					b = a + in->spans[k].len;
+		uint32_t	lo = i > 0 ? in->sents[i - 1].end : s->start;
+		uint32_t	hi = i + 1 < in->nsents ? in->sents[i + 1].start : s->end;
+
+		if (a > hi)
+			break;
+		if (b >= lo)
+			return true;
+	}
+	return false;
+}
+
 float
-rv_detect(const RvDetectInput *in, float *scores, RvError *err)
+rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt, float *scores,
+					RvError *err)
 {
 	float		review = 0;
 	uint32_t	span = 0;
+	float	   *text;
+	int		   *nwords;
+	bool		fitted_scale = is_english(in->lang) || !lexicon_for(in->lang);
 
+	if (in->nsents == 0)
+		return in->nspans > 0 ? 0.95f : in->warning ? 0.9f : 0;
+	text = rv_alloc(sizeof(float) * in->nsents);
+	nwords = rv_alloc(sizeof(int) * in->nsents);
+
+	/* Pass 1: each sentence's text alone. */
 	for (uint32_t i = 0; i < in->nsents; i++)
 	{
 		const RvSentence *s = &in->sents[i];
 		RvSentFeatures f;
-		float		z;
-		float		pos = in->nsents > 1 ? (float) i / (float) (in->nsents - 1) : 0.5f;
-		bool		near_marked = false;
 
 		if (!rv_detect_features(in->body + s->start, s->end - s->start, in->lang, &f, err))
+		{
+			rv_free(text);
+			rv_free(nwords);
 			return -1;
-		z = rv_detect_text_logit(&f, in->lang);
+		}
+		text[i] = rv_detect_text_logit_opt(&f, in->lang, opt);
+		nwords[i] = f.nwords;
 		rv_detect_features_free(&f);
 		if (rv_interrupted(err) ||
 			(RV_CHECK_INTERRUPTS() && rv_interrupted(err)))
-			return -1;
-		if (is_english(in->lang) || !lexicon_for(in->lang))
-			z += PRIOR_SHIFT;	/* the fitted model's balanced prior */
-
-		/* Marked spans that overlap or touch this sentence or its neighbours. */
-		while (span < in->nspans && in->spans[span].start + in->spans[span].len <
-			   (i > 0 ? in->sents[i - 1].start : 0))
-			span++;
-		for (uint32_t k = span; k < in->nspans; k++)
 		{
-			uint32_t	a = in->spans[k].start,
-						b = a + in->spans[k].len;
-			uint32_t	lo = i > 0 ? in->sents[i - 1].end : s->start;
-			uint32_t	hi = i + 1 < in->nsents ? in->sents[i + 1].start : s->end;
-
-			if (a > hi)
-				break;
-			if (b >= lo)
-			{
-				near_marked = true;
-				break;
-			}
+			rv_free(text);
+			rv_free(nwords);
+			return -1;
 		}
+	}
 
+	/* Pass 2: the context of the review around each sentence. */
+	for (uint32_t i = 0; i < in->nsents; i++)
+	{
+		float		z = text[i];
+		float		pos = in->nsents > 1 ? (float) i / (float) (in->nsents - 1) : 0.5f;
+
+		if (is_english(in->lang) && opt->neighbours)
+		{
+			float		sum = 0,
+						wsum = 0,
+						w = 1;
+
+			for (int d = 1; d <= rv_detect_ctx_reach; d++, w *= rv_detect_ctx_decay)
+			{
+				if (i >= (uint32_t) d)
+				{
+					sum += w * text[i - d];
+					wsum += w;
+				}
+				if (i + d < in->nsents)
+				{
+					sum += w * text[i + d];
+					wsum += w;
+				}
+			}
+			/* Alone in its review, a sentence is its own context. */
+			z = rv_detect_ctx_bias + rv_detect_ctx_self * text[i] +
+				rv_detect_ctx_neighbours * (wsum > 0 ? sum / wsum : text[i]);
+		}
+		if (!opt->review_priors)
+		{
+			scores[i] = sigmoid(z);
+			continue;
+		}
+		if (fitted_scale)
+			z += PRIOR_SHIFT;	/* the fitted model's balanced prior */
 		z += CTX_POSITION * (pos - 0.5f);
 		if (i == 0 && in->nsents > 1)
 			z += CTX_FIRST_SENTENCE;
 		if (in->warning)
 			z += CTX_WARNING;
-		if (near_marked)
+
+		/*
+		 * Next to a marked spoiler, a sentence that narrates is likelier to
+		 * continue it; a short one or one whose own words judge rather than
+		 * narrate ("Fine.") is not raised by proximity alone.
+		 */
+		if (near_marked_span(in, i, &span) && nwords[i] >= NEAR_MIN_WORDS &&
+			text[i] >= NEAR_MIN_TEXT)
 			z += CTX_NEAR_MARKED;
 		scores[i] = sigmoid(z);
 		if (scores[i] > review)
 			review = scores[i];
 	}
+	rv_free(text);
+	rv_free(nwords);
 	if (in->nspans > 0 && review < 0.95f)
 		review = 0.95f;
 	if (in->warning && review < 0.9f)
 		review = 0.9f;
 	return review;
+}
+
+float
+rv_detect(const RvDetectInput *in, float *scores, RvError *err)
+{
+	return rv_detect_sentences(in, &rv_detect_all, scores, err);
+}
+
+bool
+rv_detect_preset(const char *name, float *threshold)
+{
+	if (strcmp(name, "default") == 0)
+		*threshold = RV_DEFAULT_THRESHOLD;
+	else if (strcmp(name, "spoiler-averse") == 0)
+		*threshold = rv_detect_averse_threshold;
+	else if (strcmp(name, "marked-only") == 0)
+		*threshold = 1.0f;
+	else
+		return false;
+	return true;
 }

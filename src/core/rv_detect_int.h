@@ -37,6 +37,26 @@ typedef struct RvWeightSlot
 extern const float rv_detect_bias;
 extern const float rv_detect_w_names;	/* per capitalized word inside a sentence */
 extern const float rv_detect_w_length;	/* per log(1 + words) */
+extern const float rv_detect_mean_log_length;	/* of the training sentences */
+
+/*
+ * The fitted context stage (rv_detect_weights.c), off in rv_detect: on TV
+ * Tropes pages it raises the held-out AUC (spoilers come in runs there),
+ * on reviews it lowers it (a spoiler sentence sits among judgements); the
+ * evaluation measures it.  A sentence's logit is
+ * ctx_bias + ctx_self * its text logit + ctx_neighbours * the weighted mean
+ * of its neighbours' text logits (up to ctx_reach sentences either side in
+ * the same review, weight ctx_decay^(distance - 1)).
+ */
+extern const float rv_detect_ctx_bias;
+extern const float rv_detect_ctx_self;
+extern const float rv_detect_ctx_neighbours;
+extern const int rv_detect_ctx_reach;
+extern const float rv_detect_ctx_decay;
+
+/* The spoiler-averse preset: recall 0.8 on the training part. */
+extern const float rv_detect_averse_threshold;
+extern const float rv_detect_recall80_threshold;	/* on TV Tropes pages */
 extern const RvWeightSlot rv_detect_slots[];	/* rv_detect_slot_mask + 1 slots */
 extern const uint32_t rv_detect_slot_mask;
 extern const char rv_detect_keys[];
@@ -96,6 +116,8 @@ typedef struct RvCueLexicon
 {
 	const char *lang;
 	float		bias;
+	float		w_names;		/* the neutral features, hand-set with the */
+	float		w_length;		/* cues (not used for English) */
 	const RvCue *cues;
 	int			ncues;
 } RvCueLexicon;
@@ -138,7 +160,34 @@ extern void rv_detect_features_free(RvSentFeatures *f);
 /* The fitted English model's part of a sentence's logit (bias included). */
 extern float rv_detect_model_logit(const RvSentFeatures *f);
 
+/* The sum of the cue lexicon's weights present in the sentence. */
+extern float rv_detect_cue_logit(const RvSentFeatures *f, const char *lang);
+
+/*
+ * What rv_detect_sentences uses; rv_detect_all is rv_detect's.  The
+ * evaluation turns parts off to measure them (an ablation at scoring time,
+ * nothing refitted), the context stage on, and scores TV Tropes pages
+ * without the review-level priors.
+ */
+typedef struct RvDetectOptions
+{
+	bool		words;			/* the fitted unigrams and bigrams */
+	bool		neutral;		/* capitalized words, length */
+	bool		cues;			/* the cue lexicon */
+	bool		neighbours;		/* the fitted context stage (off in rv_detect) */
+	bool		review_priors;	/* prior shift, position, warning, marked
+								 * spans */
+} RvDetectOptions;
+
+extern const RvDetectOptions rv_detect_all;
+
 /* The text-only logit of a sentence (no review context). */
 extern float rv_detect_text_logit(const RvSentFeatures *f, const char *lang);
+extern float rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang,
+									  const RvDetectOptions *opt);
+
+/* rv_detect with options. */
+extern float rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt,
+								 float *scores, RvError *err);
 
 #endif							/* RV_DETECT_INT_H */

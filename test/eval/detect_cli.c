@@ -4,7 +4,8 @@
  *	  evaluation (never linked into the extension).
  *
  *	detect_cli tokens LANG		reads one sentence per line on stdin and
- *								prints "names<TAB>words<TAB>token token ..."
+ *								prints "names<TAB>words<TAB>cues<TAB>token
+ *								token ..." (cues: the cue lexicon's logit)
  *	detect_cli sentence LANG	reads one sentence per line and prints the
  *								text-only probability (no review context),
  *								the quantity fitted on isolated sentences
@@ -13,11 +14,17 @@
  *								(ICU words, folding, interning) and of
  *								scoring the tokens (the model's lookups),
  *								best of 5 runs over all sentences
- *	detect_cli score			reads a TSV of labelled reviews
+ *	detect_cli score [PARTS]	reads a TSV of labelled reviews
  *								(review_id, lang, warning, label, sentence),
  *								scores each review's sentences in context with
  *								rv_detect and prints "label<TAB>score" per
  *								sentence
+ *	detect_cli pages [PARTS]	the same on TV Tropes pages: no review-level
+ *								priors (no prior shift, position, warning)
+ *
+ * PARTS turns components off for the ablation, e.g. "-words,-cues"
+ * (words, neutral, cues), or the context stage on ("+neighbours"); nothing
+ * is refitted.
  */
 #include <math.h>
 #include <stdio.h>
@@ -51,7 +58,7 @@ print_tokens(const char *lang, bool probability)
 			printf("%.6f\n", 1.0 / (1.0 + exp(-rv_detect_text_logit(&f, lang))));
 		else
 		{
-			printf("%d\t%d\t", f.names, f.nwords);
+			printf("%d\t%d\t%.4f\t", f.names, f.nwords, rv_detect_cue_logit(&f, lang));
 			for (int i = 0; i < f.ntokens; i++)
 				printf("%s%s", i ? " " : "", RV_TOKEN(&f, i));
 			putchar('\n');
@@ -140,6 +147,8 @@ typedef struct Pending
 	int			cap;
 } Pending;
 
+static RvDetectOptions opts;
+
 static void
 flush(Pending *p)
 {
@@ -158,7 +167,7 @@ flush(Pending *p)
 	in.nsents = (uint32_t) p->n;
 	in.spans = NULL;
 	in.nspans = 0;
-	if (rv_detect(&in, scores, &err) < 0)
+	if (rv_detect_sentences(&in, &opts, scores, &err) < 0)
 	{
 		fprintf(stderr, "%s\n", err.detail);
 		exit(1);
@@ -231,17 +240,34 @@ score_reviews(void)
 int
 main(int argc, char **argv)
 {
+	opts = rv_detect_all;
+	if (argc >= 2 && (strcmp(argv[1], "score") == 0 || strcmp(argv[1], "pages") == 0))
+	{
+		const char *parts = argc == 3 ? argv[2] : "";
+
+		opts.review_priors = strcmp(argv[1], "score") == 0;
+		opts.words = strstr(parts, "-words") == NULL;
+		opts.neutral = strstr(parts, "-neutral") == NULL;
+		opts.cues = strstr(parts, "-cues") == NULL;
+		opts.neighbours = strstr(parts, "+neighbours") != NULL;
+		if (argc > 3)
+		{
+			fprintf(stderr, "usage: detect_cli score|pages [PARTS]\n");
+			return 2;
+		}
+		score_reviews();
+		rv_segment_reset();
+		return 0;
+	}
 	if (argc == 3 && strcmp(argv[1], "tokens") == 0)
 		print_tokens(argv[2], false);
 	else if (argc == 3 && strcmp(argv[1], "sentence") == 0)
 		print_tokens(argv[2], true);
 	else if (argc == 3 && strcmp(argv[1], "bench") == 0)
 		bench(argv[2]);
-	else if (argc == 2 && strcmp(argv[1], "score") == 0)
-		score_reviews();
 	else
 	{
-		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score\n");
+		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score [PARTS] | pages [PARTS]\n");
 		return 2;
 	}
 	rv_segment_reset();

@@ -39,7 +39,7 @@ RV_TEST(detect_obvious_cases)
 
 RV_TEST(detect_context_raises_scores)
 {
-	const char *t = "The acting is fine. Then Maria leaves the village. The music is good.";
+	const char *t = "The acting is fine. Then Maria leaves the village. Then she burns the letters and walks into the sea.";
 	float		plain[3],
 				warned[3],
 				marked[3],
@@ -53,9 +53,29 @@ RV_TEST(detect_context_raises_scores)
 	score_text(t, "en", false, &span, 1, marked, &r3);
 	for (int i = 0; i < 3; i++)
 		CHECK(warned[i] > plain[i]);
-	CHECK(marked[2] > plain[2]);	/* next to the marked span */
+	CHECK(marked[2] > plain[2]);	/* narrates, next to the marked span */
 	CHECK(r2 >= 0.9f);
 	CHECK(r3 >= 0.95f);
+}
+
+/*
+ * Proximity alone does not raise a short verdict: in "A film. ||She
+ * leaves.|| Fine." the last sentence stays below the threshold, and gets
+ * exactly the score it has without the marked span.
+ */
+RV_TEST(detect_short_verdict_not_raised_by_marked_neighbour)
+{
+	const char *t = "A film. She leaves. Fine.";
+	RvSpan		span = {8, 11, NULL, 0};	/* "She leaves." */
+	float		plain[3],
+				marked[3],
+				r;
+
+	CHECK_EQ_INT(score_text(t, "en", false, NULL, 0, plain, &r), 3);
+	score_text(t, "en", false, &span, 1, marked, &r);
+	CHECK(marked[2] < RV_DEFAULT_THRESHOLD);
+	CHECK(marked[2] == plain[2]);
+	CHECK(r >= 0.95f);
 }
 
 RV_TEST(detect_other_languages_use_cues)
@@ -254,4 +274,15 @@ RV_TEST(detect_lookup_matches_reference)
 	CHECK(nsent > 2000);
 	CHECK(nonzero > 1900);		/* the sentences really hit the table */
 	free(keys);
+}
+
+RV_TEST(detect_presets)
+{
+	float		t = -1;
+
+	CHECK(rv_detect_preset("default", &t) && t == RV_DEFAULT_THRESHOLD);
+	CHECK(rv_detect_preset("marked-only", &t) && t == 1.0f);
+	CHECK(rv_detect_preset("spoiler-averse", &t) && t > 0 && t < RV_DEFAULT_THRESHOLD);
+	CHECK(!rv_detect_preset("Default", &t));
+	CHECK(!rv_detect_preset("", &t));
 }
