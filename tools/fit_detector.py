@@ -51,10 +51,9 @@ DATA = os.path.join(TOP, '..', 'shared', 'data', 'spoilers', 'tvtropes-train.csv
 PRUNE = 0.02            # weights smaller than this are left out of the C table
 BLOCK = 100             # ids per block of the split by show
 GUARD = 25              # training ids this close to a validation block are left out
+ITEM_GROUP = 50         # ids per "title" of the item-context measurement
 PRIOR_SHIFT = -0.95     # rv_detect.c: balanced TV Tropes prior -> reviews (~30%)
 EN_CUE_SCALE = 0.5      # rv_detect.c: the English cue lexicon, at half weight, not fitted
-STOP = frozenset('''the a an and or of to in is was it he she they his her that this for on
-with as by at be are from but not has have had its their them him who which when'''.split())
 
 
 def build_cli():
@@ -359,36 +358,18 @@ def context_logits(indices, z, rows, c, reach, decay):
     return [c[0] + c[1] * z[i] + c[2] * n for i, n in zip(indices, nb)]
 
 
-def item_context(train, val, rows, toks, labels, zval):
-    """Item context measured on pages: for each validation sentence, the
-    other labelled sentences within 40 ids on its block play the marked
-    spoilers of other reviews of its title (what a per-title context
-    aggregate would collect; not built in SQL yet): the title's
-    spoiler rate and how much the sentence's content words occur in the
-    title's spoilers rather than in the rest.  Fitted on the training part
-    (out-of-fold text logits), reported on validation."""
-    def feats(indices):
-        out = []
-        for i in indices:
-            b = block_of(rows[i][0])
-            S, A = {}, {}
-            ns = na = 0
-            for j in range(max(0, i - 40), min(len(rows), i + 41)):
-                if j == i or block_of(rows[j][0]) != b:
-                    continue
-                na += 1
-                ns += labels[j]
-                for w in set(toks[j][3]) - STOP:
-                    A[w] = A.get(w, 0) + 1
-                    if labels[j]:
-                        S[w] = S.get(w, 0) + 1
-            words = [w for w in set(toks[i][3]) - STOP if w in A]
-            spec = (sum(math.log((S.get(w, 0) + 0.5) / (ns + 1)) -
-                        math.log((A[w] - S.get(w, 0) + 0.5) / (na - ns + 1)) for w in words)
-                    / len(words)) if words else 0.0
-            out.append((spec, math.log((ns + 1) / (na - ns + 1))))
-        return out
-    return feats(train), feats(val)
+def item_context(indices, rows):
+    """Item context measured on pages, by the C code (detect_cli item): each
+    run of ITEM_GROUP ids (within one block, so never across the split)
+    stands for a title, the other labelled sentences of the run (among
+    `indices`) for the marked spoilers of the title's other reviews.
+    Returns (specificity, rate) per sentence (see src/core/rv_detect_item.c)."""
+    lines = ['%d\ten\t0\t%d\t%s' % ((rows[i][0] - 1) // ITEM_GROUP, rows[i][2],
+                                      rows[i][1].replace('\t', ' ').replace('\n', ' ').replace('\r', ' '))
+             for i in indices]
+    out = subprocess.run([CLI, 'item', 'features'], input='\n'.join(lines) + '\n',
+                         capture_output=True, text=True, check=True).stdout.strip().split('\n')
+    return [(float(l.split('\t')[1]), float(l.split('\t')[2])) for l in out]
 
 
 def main():
@@ -470,13 +451,13 @@ def main():
         ablation.append((name, auc(val_labels, text_logits(val, toks, keys, r2, w2, parts, cues))))
     ablation.append(('the text model (%s + cues)' % ' + '.join(parts), fig['auc']))
     ablation.append(('text + neighbours on the page (not used)', fig['paged_auc']))
-    # Item context (offline: the SQL side does not exist yet).
-    itr, iva = item_context(train, val, rows, toks, labels, z_val)
+    # Item context (in the core; not reachable from SQL yet).
+    itr, iva = item_context(train, rows), item_context(val, rows)
     ci = logistic([(z_oof[i],) + f for i, f in zip(train, itr)], [labels[i] for i in train])
     item = [ci[0] + ci[1] * z_val[i] + ci[2] * f[0] + ci[3] * f[1] for i, f in zip(val, iva)]
-    ablation.append(('text + item context (pages, offline)', auc(val_labels, item)))
+    ablation.append(('text + item context (other sentences of the page)', auc(val_labels, item)))
     for name, a in ablation:
-        print('  %-44s %.4f' % (name, a))
+        print('  %-52s %.4f' % (name, a))
 
     table = sorted(((k, w[1] * v) for k, v in ratios.items() if abs(w[1] * v) >= PRUNE),
                    key=lambda kv: kv[0].encode())
@@ -509,6 +490,10 @@ def main():
         fh.write('const float rv_detect_w_length = %.6ff;\n' % w[3])
         fh.write('const float rv_detect_mean_log_length = %.6ff;\n'
                  % (sum(math.log(1.0 + toks[i][1]) for i in train) / len(train)))
+        fh.write('const float rv_detect_item_bias = %.6ff;\n' % ci[0])
+        fh.write('const float rv_detect_item_text = %.6ff;\n' % ci[1])
+        fh.write('const float rv_detect_item_specificity = %.6ff;\n' % ci[2])
+        fh.write('const float rv_detect_item_rate = %.6ff;\n\n' % ci[3])
         fh.write('const float rv_detect_ctx_bias = %.6ff;\n' % ctx[0])
         fh.write('const float rv_detect_ctx_self = %.6ff;\n' % ctx[1])
         fh.write('const float rv_detect_ctx_neighbours = %.6ff;\n' % ctx[2])

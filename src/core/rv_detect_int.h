@@ -190,4 +190,43 @@ extern float rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang,
 extern float rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt,
 								 float *scores, RvError *err);
 
+/*
+ * Item context (rv_detect_item.c): counts over the sentences of other
+ * reviews of one title, and which of them lie in marked spoilers.
+ */
+typedef struct RvItemWord
+{
+	uint64_t	hash;			/* rv_detect_hash of a content word; 0: empty */
+	int32_t		all;			/* sentences it occurs in */
+	int32_t		spoiler;		/* of which marked spoilers */
+} RvItemWord;
+
+typedef struct RvItemContext
+{
+	int32_t		nsents;
+	int32_t		nspoiler;
+	uint32_t	nwords;
+	uint32_t	mask;
+	RvItemWord *words;			/* open addressing by hash */
+} RvItemContext;
+
+/* The fitted combination (rv_detect_weights.c). */
+extern const float rv_detect_item_bias;
+extern const float rv_detect_item_text;
+extern const float rv_detect_item_specificity;
+extern const float rv_detect_item_rate;
+
+extern void rv_item_init(RvItemContext *c);
+extern void rv_item_free(RvItemContext *c);
+
+/* Adds (delta 1) or takes back (delta -1) one sentence. */
+extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler, int delta);
+
+/* The two item features of a sentence against the context. */
+extern void rv_item_features(const RvItemContext *c, const RvSentFeatures *f,
+							 float *specificity, float *rate);
+
+/* The sentence's logit with its title's context, from its text logit. */
+extern float rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit);
+
 #endif							/* RV_DETECT_INT_H */

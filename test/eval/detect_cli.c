@@ -22,6 +22,14 @@
  *	detect_cli pages [PARTS]	the same on TV Tropes pages: no review-level
  *								priors (no prior shift, position, warning)
  *
+ *	detect_cli item [features]	the same TSV: each review stands for a title,
+ *								its labelled sentences for the marked spoilers
+ *								of the title's other reviews; each sentence is
+ *								scored with the item context of the others
+ *								(itself taken out) and prints "label<TAB>
+ *								probability", or "label<TAB>specificity<TAB>
+ *								rate<TAB>text logit" with features
+ *
  * PARTS turns components off for the ablation, e.g. "-words,-cues"
  * (words, neutral, cues), or the context stage on ("+neighbours"); nothing
  * is refitted.
@@ -148,10 +156,17 @@ typedef struct Pending
 } Pending;
 
 static RvDetectOptions opts;
+static bool item_mode;
+static void flush_item(Pending *p);
 
 static void
 flush(Pending *p)
 {
+	if (item_mode)
+	{
+		flush_item(p);
+		return;
+	}
 	RvDetectInput in;
 	RvError		err = {0};
 	float	   *scores;
@@ -175,6 +190,52 @@ flush(Pending *p)
 	for (int i = 0; i < p->n; i++)
 		printf("%d\t%.6f\t%s\n", p->labels[i], scores[i], p->lang);
 	free(scores);
+	p->n = 0;
+	p->body.len = 0;
+}
+
+static bool item_features_only;
+
+/* Item context: the review's sentences stand for a title's marked spoilers. */
+static void
+flush_item(Pending *p)
+{
+	RvSentFeatures *fs = malloc(sizeof(RvSentFeatures) * (p->n ? p->n : 1));
+	RvItemContext ctx;
+	RvError		err = {0};
+
+	rv_item_init(&ctx);
+	for (int i = 0; i < p->n; i++)
+	{
+		if (!rv_detect_features(p->body.data + p->sents[i].start,
+								p->sents[i].end - p->sents[i].start, p->lang, &fs[i], &err))
+		{
+			fprintf(stderr, "%s\n", err.detail);
+			exit(1);
+		}
+		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, 1);
+	}
+	for (int i = 0; i < p->n; i++)
+	{
+		float		z = rv_detect_text_logit_opt(&fs[i], p->lang, &opts);
+		float		spec,
+					rate;
+
+		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, -1);
+		if (item_features_only)
+		{
+			rv_item_features(&ctx, &fs[i], &spec, &rate);
+			printf("%d\t%.6f\t%.6f\t%.6f\n", p->labels[i], spec, rate, z);
+		}
+		else
+			printf("%d\t%.6f\t%s\n", p->labels[i],
+				   1.0 / (1.0 + exp(-rv_item_logit(&ctx, &fs[i], z))), p->lang);
+		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, 1);
+	}
+	for (int i = 0; i < p->n; i++)
+		rv_detect_features_free(&fs[i]);
+	free(fs);
+	rv_item_free(&ctx);
 	p->n = 0;
 	p->body.len = 0;
 }
@@ -241,6 +302,15 @@ int
 main(int argc, char **argv)
 {
 	opts = rv_detect_all;
+	if (argc >= 2 && strcmp(argv[1], "item") == 0)
+	{
+		opts.review_priors = false;
+		item_mode = true;
+		item_features_only = argc == 3 && strcmp(argv[2], "features") == 0;
+		score_reviews();
+		rv_segment_reset();
+		return 0;
+	}
 	if (argc >= 2 && (strcmp(argv[1], "score") == 0 || strcmp(argv[1], "pages") == 0))
 	{
 		const char *parts = argc == 3 ? argv[2] : "";
@@ -267,7 +337,7 @@ main(int argc, char **argv)
 		bench(argv[2]);
 	else
 	{
-		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score [PARTS] | pages [PARTS]\n");
+		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score [PARTS] | pages [PARTS] | item [features]\n");
 		return 2;
 	}
 	rv_segment_reset();

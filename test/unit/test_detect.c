@@ -286,3 +286,74 @@ RV_TEST(detect_presets)
 	CHECK(!rv_detect_preset("Default", &t));
 	CHECK(!rv_detect_preset("", &t));
 }
+
+/* Features of one English sentence (for the item context tests). */
+static RvSentFeatures
+features_of(const char *text)
+{
+	RvSentFeatures f;
+	RvError		err = {0};
+
+	if (!rv_detect_features(text, strlen(text), "en", &f, &err))
+		abort();
+	return f;
+}
+
+/*
+ * Item context: words of the title's marked spoilers raise a sentence that
+ * uses them, words of its plain sentences do not; taking a sentence back
+ * out restores the context exactly; stop words are not counted.
+ */
+RV_TEST(detect_item_context)
+{
+	const char *spoilers[] = {"Magnus sinks the trawler for the insurance.",
+	"In the end the trawler goes down with Magnus aboard."};
+	const char *plain[] = {"The photography of the grey sea is stunning.",
+	"The cast never overplays and the photography is grey and cold."};
+	RvItemContext ctx;
+	RvSentFeatures a = features_of("Magnus and the trawler, again."),
+				b = features_of("The photography is grey."),
+				c = features_of("A sentence with words nobody used.");
+	float		sa,
+				ra,
+				sb,
+				rb,
+				sc,
+				rc,
+				s2,
+				r2;
+
+	rv_item_init(&ctx);
+	for (int i = 0; i < 2; i++)
+	{
+		RvSentFeatures f = features_of(spoilers[i]);
+
+		rv_item_add(&ctx, &f, true, 1);
+		rv_detect_features_free(&f);
+		f = features_of(plain[i]);
+		rv_item_add(&ctx, &f, false, 1);
+		rv_detect_features_free(&f);
+	}
+	CHECK_EQ_INT(ctx.nsents, 4);
+	CHECK_EQ_INT(ctx.nspoiler, 2);
+	rv_item_features(&ctx, &a, &sa, &ra);
+	rv_item_features(&ctx, &b, &sb, &rb);
+	rv_item_features(&ctx, &c, &sc, &rc);
+	CHECK(sa > 0 && sb < 0 && sc == 0);
+	CHECK(ra == rb && ra == rc);
+	CHECK(rv_item_logit(&ctx, &a, 0) > rv_item_logit(&ctx, &b, 0));
+	/* Adding a sentence and taking it back leaves the same features. */
+	rv_item_add(&ctx, &a, true, 1);
+	rv_item_add(&ctx, &a, true, -1);
+	rv_item_features(&ctx, &a, &s2, &r2);
+	CHECK(s2 == sa && r2 == ra);
+	/* "the", "and" are stop words: a sentence of them has no specificity. */
+	rv_detect_features_free(&c);
+	c = features_of("The and the and.");
+	rv_item_features(&ctx, &c, &sc, &rc);
+	CHECK(sc == 0);
+	rv_detect_features_free(&a);
+	rv_detect_features_free(&b);
+	rv_detect_features_free(&c);
+	rv_item_free(&ctx);
+}

@@ -19,6 +19,11 @@ const float rv_detect_bias = 2.305325f;
 const float rv_detect_w_names = 0.098371f;
 const float rv_detect_w_length = -1.648416f;
 const float rv_detect_mean_log_length = 2.868190f;
+const float rv_detect_item_bias = -0.162675f;
+const float rv_detect_item_text = 0.213454f;
+const float rv_detect_item_specificity = 0.622068f;
+const float rv_detect_item_rate = 1.012072f;
+
 const float rv_detect_ctx_bias = -0.189412f;
 const float rv_detect_ctx_self = 0.223392f;
 const float rv_detect_ctx_neighbours = 0.389329f;
