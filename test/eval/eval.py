@@ -27,7 +27,7 @@ import fit_detector as fd  # noqa: E402
 
 PARTS = (('', 'the detector (text model + review priors)'),
          ('-words', 'without words'), ('-cues', 'without cues'),
-         ('-neutral', 'without neutral features'),
+         ('-neutral', 'without neutral features'), ('-neutral,-cues', 'words only'),
          ('+neighbours', 'with the context stage (off by default)'))
 
 
