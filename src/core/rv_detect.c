@@ -402,9 +402,9 @@ near_marked_span(const RvDetectInput *in, uint32_t i, uint32_t *span)
 	return false;
 }
 
-float
-rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt, float *scores,
-					RvError *err)
+static float
+detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext *item,
+	   float *scores, RvError *err)
 {
 	float		review = 0;
 	uint32_t	span = 0;
@@ -430,6 +430,8 @@ rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt, float *
 			return -1;
 		}
 		text[i] = rv_detect_text_logit_opt(&f, in->lang, opt);
+		if (item != NULL && is_english(in->lang))
+			text[i] = rv_item_logit(item, &f, text[i]);
 		nwords[i] = f.nwords;
 		rv_detect_features_free(&f);
 		if (rv_interrupted(err) ||
@@ -505,9 +507,23 @@ rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt, float *
 }
 
 float
+rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt, float *scores,
+					RvError *err)
+{
+	return detect(in, opt, NULL, scores, err);
+}
+
+float
+rv_detect_with_item(const RvDetectInput *in, const RvItemContext *ctx, float *scores,
+					RvError *err)
+{
+	return detect(in, &rv_detect_all, ctx, scores, err);
+}
+
+float
 rv_detect(const RvDetectInput *in, float *scores, RvError *err)
 {
-	return rv_detect_sentences(in, &rv_detect_all, scores, err);
+	return detect(in, &rv_detect_all, NULL, scores, err);
 }
 
 bool

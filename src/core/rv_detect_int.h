@@ -226,6 +226,18 @@ extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler,
 extern void rv_item_features(const RvItemContext *c, const RvSentFeatures *f,
 							 float *specificity, float *rate);
 
+/* The stored form of a context (see rv_detect_item.c); appends to out. */
+extern void rv_item_serialize(const RvItemContext *c, RvBuf *out);
+extern bool rv_item_deserialize(const void *data, size_t len, RvItemContext *c,
+								RvError *err);
+
+/*
+ * rv_detect with the item context of the review's title (English text
+ * logits only; other languages score as in rv_detect).
+ */
+extern float rv_detect_with_item(const RvDetectInput *in, const RvItemContext *ctx,
+								 float *scores, RvError *err);
+
 /* The sentence's logit with its title's context, from its text logit. */
 extern float rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit);
 

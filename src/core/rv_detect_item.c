@@ -16,6 +16,7 @@
  * not hold the reviews' text.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rv_detect_int.h"
@@ -152,4 +153,113 @@ rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit)
 	rv_item_features(c, f, &spec, &rate);
 	return rv_detect_item_bias + rv_detect_item_text * text_logit +
 		rv_detect_item_specificity * spec + rv_detect_item_rate * rate;
+}
+
+/*
+ * The stored form of a context (the bytea of spoiler_context()): "RVI1",
+ * then nsents, nspoiler and nwords as 4-byte little-endian integers, then
+ * per word its hash (8 bytes), sentences and marked sentences (4 each),
+ * little-endian, by increasing hash, so that the same reviews give the
+ * same bytes in any order.
+ */
+#define ITEM_MAGIC "RVI1"
+#define ITEM_HEAD 16
+#define ITEM_ENTRY 16
+
+static void
+put_u32(unsigned char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (unsigned char) (v >> (8 * i));
+}
+
+static uint32_t
+get_u32(const unsigned char *p)
+{
+	return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24;
+}
+
+static int
+cmp_item_word(const void *a, const void *b)
+{
+	uint64_t	x = ((const RvItemWord *) a)->hash,
+				y = ((const RvItemWord *) b)->hash;
+
+	return (x > y) - (x < y);
+}
+
+void
+rv_item_serialize(const RvItemContext *c, RvBuf *out)
+{
+	RvItemWord *w = rv_alloc(sizeof(RvItemWord) * (c->nwords ? c->nwords : 1));
+	uint32_t	n = 0;
+	unsigned char head[ITEM_HEAD];
+
+	for (uint32_t k = 0; c->words && k <= c->mask; k++)
+		if (c->words[k].hash != 0 && c->words[k].all > 0)
+			w[n++] = c->words[k];
+	qsort(w, n, sizeof(RvItemWord), cmp_item_word);
+	memcpy(head, ITEM_MAGIC, 4);
+	put_u32(head + 4, (uint32_t) c->nsents);
+	put_u32(head + 8, (uint32_t) c->nspoiler);
+	put_u32(head + 12, n);
+	rv_buf_append(out, head, ITEM_HEAD);
+	for (uint32_t i = 0; i < n; i++)
+	{
+		unsigned char e[ITEM_ENTRY];
+
+		put_u32(e, (uint32_t) w[i].hash);
+		put_u32(e + 4, (uint32_t) (w[i].hash >> 32));
+		put_u32(e + 8, (uint32_t) w[i].all);
+		put_u32(e + 12, (uint32_t) w[i].spoiler);
+		rv_buf_append(out, e, ITEM_ENTRY);
+	}
+	rv_free(w);
+}
+
+bool
+rv_item_deserialize(const void *data, size_t len, RvItemContext *c, RvError *err)
+{
+	const unsigned char *p = data;
+	uint32_t	n;
+	uint64_t	prev = 0;
+
+	rv_item_init(c);
+	if (len < ITEM_HEAD || memcmp(p, ITEM_MAGIC, 4) != 0)
+	{
+		rv_error_set(err, RV_ERR_BINARY, 0, 0,
+					 "The value is not a spoiler context (it does not start with \"RVI1\").");
+		return false;
+	}
+	n = get_u32(p + 12);
+	c->nsents = (int32_t) get_u32(p + 4);
+	c->nspoiler = (int32_t) get_u32(p + 8);
+	if ((len - ITEM_HEAD) / ITEM_ENTRY != n || (len - ITEM_HEAD) % ITEM_ENTRY != 0 ||
+		c->nsents < 0 || c->nspoiler < 0 || c->nspoiler > c->nsents)
+	{
+		rv_error_set(err, RV_ERR_BINARY, 0, 0,
+					 "The spoiler context is %zu bytes long, which does not match its counts.", len);
+		return false;
+	}
+	for (uint32_t i = 0; i < n; i++)
+	{
+		const unsigned char *e = p + ITEM_HEAD + (size_t) i * ITEM_ENTRY;
+		uint64_t	h = (uint64_t) get_u32(e) | (uint64_t) get_u32(e + 4) << 32;
+		int32_t		all = (int32_t) get_u32(e + 8),
+					spoiler = (int32_t) get_u32(e + 12);
+		RvItemWord *w;
+
+		if (h <= prev || all <= 0 || spoiler < 0 || spoiler > all || all > c->nsents)
+		{
+			rv_item_free(c);
+			rv_error_set(err, RV_ERR_BINARY, 0, 0,
+						 "Word %u of the spoiler context is malformed.", i + 1);
+			return false;
+		}
+		prev = h;
+		w = item_slot(c, h, true);
+		w->all = all;
+		w->spoiler = spoiler;
+	}
+	return true;
 }
