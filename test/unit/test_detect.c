@@ -357,3 +357,51 @@ RV_TEST(detect_item_context)
 	rv_detect_features_free(&c);
 	rv_item_free(&ctx);
 }
+
+/* The stored form of a context: a round trip, and malformed forms refused. */
+RV_TEST(detect_item_context_stored_form)
+{
+	RvItemContext a,
+				b;
+	RvSentFeatures f = features_of("Magnus sinks the trawler for the insurance."),
+				g = features_of("The photography is grey.");
+	RvBuf		s1,
+				s2;
+	RvError		err = {0};
+	float		x1,
+				y1,
+				x2,
+				y2;
+
+	rv_item_init(&a);
+	rv_item_add(&a, &f, true, 1);
+	rv_item_add(&a, &g, false, 1);
+	rv_buf_init(&s1, 64);
+	rv_item_serialize(&a, &s1);
+	/* magnus sinks trawler insurance photography grey: 6 content words */
+	CHECK_EQ_INT((int) s1.len, 16 + 16 * 6);
+	CHECK(rv_item_deserialize(s1.data, s1.len, &b, &err));
+	rv_buf_init(&s2, 64);
+	rv_item_serialize(&b, &s2);
+	CHECK(s1.len == s2.len && memcmp(s1.data, s2.data, s1.len) == 0);
+	rv_item_features(&a, &f, &x1, &y1);
+	rv_item_features(&b, &f, &x2, &y2);
+	CHECK(x1 == x2 && y1 == y2);
+	rv_item_free(&b);
+	/* Truncated, bad magic, counts that do not add up, unsorted words. */
+	CHECK(!rv_item_deserialize(s1.data, s1.len - 1, &b, &err) && err.code == RV_ERR_BINARY);
+	((char *) s2.data)[0] = 'X';
+	CHECK(!rv_item_deserialize(s2.data, s2.len, &b, &err));
+	memcpy(s2.data, s1.data, s1.len);
+	((unsigned char *) s2.data)[8] = 9;	/* nspoiler > nsents */
+	CHECK(!rv_item_deserialize(s2.data, s2.len, &b, &err));
+	memcpy(s2.data, s1.data, s1.len);
+	memcpy((char *) s2.data + 16, (char *) s1.data + 32, 16);	/* words 1, 2 swapped */
+	memcpy((char *) s2.data + 32, (char *) s1.data + 16, 16);
+	CHECK(!rv_item_deserialize(s2.data, s2.len, &b, &err));
+	rv_free(s1.data);
+	rv_free(s2.data);
+	rv_detect_features_free(&f);
+	rv_detect_features_free(&g);
+	rv_item_free(&a);
+}
