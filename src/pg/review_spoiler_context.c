@@ -17,13 +17,14 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
-#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "pg_review.h"
+#include "review_datum.h"
 #include "rv_detect.h"
 #include "rv_detect_int.h"
+#include "rv_hidden.h"
 
 PG_FUNCTION_INFO_V1(review_spoiler_context_add);
 PG_FUNCTION_INFO_V1(review_spoiler_context_final);
@@ -70,7 +71,7 @@ review_spoiler_context_add(PG_FUNCTION_ARGS)
 	body = (const char *) r + l.body;
 	sents = RV_SECTION(r, &l, sents, RvSentEntry);
 	spans = RV_SECTION(r, &l, spans, RvSpanEntry);
-	snprintf(lang, sizeof(lang), "%.*s", (int) r->lang_len, (const char *) r + l.meta);
+	review_lang_of(r, &l, lang);
 	for (uint32 i = 0; i < r->nsents; i++)
 	{
 		RvSentFeatures f;
@@ -109,49 +110,38 @@ review_spoiler_context_final(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(result);
 }
 
-static int
-cmp_range(const void *a, const void *b)
-{
-	const HiddenRange *x = a,
-			   *y = b;
-
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return (int) y->marked - (int) x->marked;
-}
-
 /*
- * The ranges to hide with the context: marked spans, and sentences whose
- * score with the context is >= threshold (none at 1), outside marked spans.
+ * The ranges to hide with the context: the core's rule (rv_hidden_ranges:
+ * marked spans, and sentences scoring >= threshold outside them) over the
+ * sentences scored again with the context.
  */
-static HiddenRange *
+static RvHiddenRange *
 ranges_with_context(const Review *r, const RvLayout *l, const bytea *cb, float threshold,
 					int *n)
 {
 	const RvSentEntry *sents = RV_SECTION(r, l, sents, RvSentEntry);
 	const RvSpanEntry *spans = RV_SECTION(r, l, spans, RvSpanEntry);
 	const char *body = (const char *) r + l->body;
-	HiddenRange *out = palloc(sizeof(HiddenRange) * (r->nspans + r->nsents + 1));
+	RvHiddenRange *out = palloc(sizeof(RvHiddenRange) * ((Size) r->nspans + r->nsents + 1));
+	RvSentEntry *rescored = palloc(sizeof(RvSentEntry) * ((Size) r->nsents + 1));
 	RvItemContext ctx;
 	RvError		err = {0};
 	char		lang[RV_LANG_BUFSIZE];
-	int			k = 0;
 
 	if (!rv_item_deserialize(VARDATA_ANY(cb), VARSIZE_ANY_EXHDR(cb), &ctx, &err))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid spoiler context"),
 				 errdetail_internal("%s", err.detail)));
-	for (uint32 i = 0; i < r->nspans; i++)
-		out[k++] = (HiddenRange) {spans[i].start, spans[i].start + spans[i].len, true, 1.0f};
+	memcpy(rescored, sents, sizeof(RvSentEntry) * r->nsents);
 	if (threshold < 1.0f && r->nsents > 0)
 	{
 		RvSentence *ss = palloc(sizeof(RvSentence) * r->nsents);
-		RvSpan	   *sp = palloc(sizeof(RvSpan) * (r->nspans + 1));
+		RvSpan	   *sp = palloc(sizeof(RvSpan) * ((Size) r->nspans + 1));
 		float	   *scores = palloc(sizeof(float) * r->nsents);
 		RvDetectInput in;
 
-		snprintf(lang, sizeof(lang), "%.*s", (int) r->lang_len, (const char *) r + l->meta);
+		review_lang_of(r, l, lang);
 		for (uint32 i = 0; i < r->nsents; i++)
 		{
 			ss[i].start = sents[i].start;
@@ -170,21 +160,10 @@ ranges_with_context(const Review *r, const RvLayout *l, const bytea *cb, float t
 		if (rv_detect_with_item(&in, &ctx, scores, &err) < 0)
 			rv_report(&err, "review", NULL);
 		for (uint32 i = 0; i < r->nsents; i++)
-		{
-			bool		covered = false;
-
-			if (scores[i] < threshold)
-				continue;
-			for (uint32 s = 0; s < r->nspans && !covered; s++)
-				covered = spans[s].start <= sents[i].start &&
-					spans[s].start + spans[s].len >= sents[i].end;
-			if (!covered)
-				out[k++] = (HiddenRange) {sents[i].start, sents[i].end, false, scores[i]};
-		}
+			rescored[i].score = scores[i];
 	}
 	rv_item_free(&ctx);
-	qsort(out, k, sizeof(HiddenRange), cmp_range);
-	*n = k;
+	*n = rv_hidden_ranges(spans, r->nspans, rescored, r->nsents, threshold, out);
 	return out;
 }
 
@@ -220,7 +199,7 @@ review_spoilers_ctx(PG_FUNCTION_ARGS)
 	Review	   *r = PG_GETARG_REVIEW_P(0);
 	bytea	   *cb = PG_GETARG_BYTEA_PP(1);
 	RvLayout	l;
-	HiddenRange *ranges;
+	RvHiddenRange *ranges;
 	int			n;
 	const char *body;
 
@@ -254,27 +233,27 @@ review_redact_ctx(PG_FUNCTION_ARGS)
 	text	   *mask = PG_GETARG_TEXT_PP(2);
 	float		threshold = get_threshold(fcinfo, 3);
 	RvLayout	l;
-	HiddenRange *ranges;
+	RvHiddenRange *ranges;
 	int			n;
 	const char *body;
-	StringInfoData out;
-	uint32		pos = 0;
+	uint64		len;
+	RvBuf		out;
 
 	review_layout(r, &l);
 	body = (const char *) r + l.body;
 	ranges = ranges_with_context(r, &l, cb, threshold, &n);
-	initStringInfo(&out);
-	for (int i = 0; i < n;)
-	{
-		uint32		start = ranges[i].start;
-		uint32		end = review_hidden_run(ranges, n, &i, body);
-
-		if (start < pos)
-			start = pos;
-		appendBinaryStringInfo(&out, body + pos, (int) (start - pos));
-		appendBinaryStringInfo(&out, VARDATA_ANY(mask), (int) VARSIZE_ANY_EXHDR(mask));
-		pos = Max(pos, end);
-	}
-	appendBinaryStringInfo(&out, body + pos, (int) (r->body_len - pos));
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, out.len));
+	len = rv_redact_len(body, r->body_len, ranges, n, VARSIZE_ANY_EXHDR(mask));
+	if (len > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("redacted text would be too long"),
+				 errdetail("The text with its masks would have %llu bytes; the limit is %zu.",
+						   (unsigned long long) len, (size_t) (MaxAllocSize - VARHDRSZ - 1)),
+				 errhint("Use a shorter mask.")));
+	rv_buf_init(&out, VARHDRSZ + len + 1);
+	out.len = VARHDRSZ;
+	rv_redact(body, r->body_len, ranges, n, VARDATA_ANY(mask), VARSIZE_ANY_EXHDR(mask), &out);
+	Assert(out.len == VARHDRSZ + len);
+	SET_VARSIZE(out.data, out.len);
+	PG_RETURN_TEXT_P((text *) out.data);
 }
