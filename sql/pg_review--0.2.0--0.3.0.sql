@@ -475,3 +475,61 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION @extschema@.review_bm25_query(@extschema@.reviewquery, pg_catalog.regclass, pg_catalog.name, pg_catalog.bool) IS
 'q with the corpus statistics of a tracked review column, for review_bm25() and r <#> bq; with safe, statistics of what a spoiler-free reader sees (use with @@~)';
+
+-- ==== spoiler detector presets and item context (issue 14): begin ====
+-- spoiler_threshold(preset): the named thresholds of redact(r, mask,
+-- threshold).  STABLE, not IMMUTABLE: "spoiler-averse" comes from the
+-- fitted weights and moves when a release refits them.
+CREATE FUNCTION @extschema@.spoiler_threshold(preset pg_catalog.text)
+RETURNS pg_catalog.float4
+AS 'MODULE_PATHNAME', 'review_spoiler_threshold'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spoiler_threshold(pg_catalog.text) IS
+'a named sentence-score threshold for redact(): ''default'' (0.5), ''spoiler-averse'' (the threshold that reached recall 0.8 when the detector was fitted; masks more) or ''marked-only'' (1: marked spans only)';
+
+-- The item context: an aggregate over the reviews of one title (their
+-- marked spoilers are labels for the others), and spoilers() and redact()
+-- that score a review's sentences again with it (redact(r, ctx, mask,
+-- threshold) has no defaults: with them, redact(r, '', 'NaN') would be
+-- ambiguous).  STABLE: they score at
+-- query time with the library's weights, which a release may refit.
+CREATE FUNCTION @extschema@.spoiler_context_add(pg_catalog.internal, @extschema@.review)
+RETURNS pg_catalog.internal
+AS 'MODULE_PATHNAME', 'review_spoiler_context_add'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spoiler_context_add(pg_catalog.internal, @extschema@.review) IS
+'transition function of spoiler_context(review)';
+
+CREATE FUNCTION @extschema@.spoiler_context_final(pg_catalog.internal)
+RETURNS pg_catalog.bytea
+AS 'MODULE_PATHNAME', 'review_spoiler_context_final'
+LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.spoiler_context_final(pg_catalog.internal) IS
+'final function of spoiler_context(review)';
+
+CREATE AGGREGATE @extschema@.spoiler_context(@extschema@.review) (
+	SFUNC = @extschema@.spoiler_context_add,
+	STYPE = pg_catalog.internal,
+	FINALFUNC = @extschema@.spoiler_context_final
+);
+COMMENT ON AGGREGATE @extschema@.spoiler_context(@extschema@.review) IS
+'the item context of a title for the spoiler detector: per content word (by hash, no text kept), in how many sentences of the reviews it occurs and how many of those lie in marked spoilers';
+
+CREATE FUNCTION @extschema@.spoilers(r @extschema@.review, ctx pg_catalog.bytea,
+									 OUT start pg_catalog.int4, OUT len pg_catalog.int4,
+									 OUT source pg_catalog.text, OUT score pg_catalog.float4,
+									 OUT content pg_catalog.text)
+RETURNS SETOF record
+AS 'MODULE_PATHNAME', 'review_spoilers_ctx'
+LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION @extschema@.spoilers(@extschema@.review, pg_catalog.bytea) IS
+'spoilers(r) with the sentences scored again with the item context ctx (from spoiler_context over the reviews of the title) at the default threshold';
+
+CREATE FUNCTION @extschema@.redact(r @extschema@.review, ctx pg_catalog.bytea,
+								   mask pg_catalog.text, threshold pg_catalog.float4)
+RETURNS pg_catalog.text
+AS 'MODULE_PATHNAME', 'review_redact_ctx'
+LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.redact(@extschema@.review, pg_catalog.bytea, pg_catalog.text, pg_catalog.float4) IS
+'redact(r, mask, threshold) with the sentences scored again with the item context ctx (from spoiler_context over the reviews of the title); no defaults, so that redact(r, mask, threshold) calls stay unambiguous';
+-- ==== spoiler detector presets and item context (issue 14): end ====

@@ -39,6 +39,55 @@ SELECT redact('x'::review, '', -0.1);
 SELECT redact('x'::review, '', 1.5);
 SELECT redact('x'::review, '', 'NaN');
 SELECT redact(E'---\nlang: ja\n---\n雪の駅。||駅長が死ぬ。||終わり。'::review);
+-- A short verdict after a marked spoiler is not masked by proximity alone.
+SELECT redact('A film. ||She leaves.|| Fine.'::review) AS short_verdict_kept;
+SELECT sentence, score < 0.5 AS below_threshold
+FROM review_sentences('A film. ||She leaves.|| Fine.'::review);
+
+-- Threshold presets: spoiler-averse masks more than the default.
+SELECT spoiler_threshold('default') AS default_threshold,
+       spoiler_threshold('marked-only') AS marked_only,
+       spoiler_threshold('spoiler-averse') > 0 AND
+       spoiler_threshold('spoiler-averse') < spoiler_threshold('default') AS averse_is_lower;
+SELECT count(*) FILTER (WHERE redact(r, '[spoiler]', spoiler_threshold('spoiler-averse'))
+                              = redact(r, '[spoiler]', spoiler_threshold('spoiler-averse'))) AS stable,
+       bool_and(length(redact(r, '', spoiler_threshold('spoiler-averse'))) <= length(redact(r, ''))) AS averse_hides_at_least_as_much,
+       bool_and(redact(r, '[spoiler]', spoiler_threshold('marked-only')) = redact(r, '[spoiler]', 1)) AS marked_only_is_1
+FROM fixtures;
+SELECT spoiler_threshold('paranoid');
+
+-- Item context: the marked spoilers of other reviews of a title raise the
+-- sentences that use their words; a review without marks alone changes
+-- nothing marked, and the context keeps no text.
+CREATE TABLE title_reviews (id int, title text, r review);
+INSERT INTO title_reviews VALUES
+(1, 'Salt and Iron', 'A grey drama. ||Magnus sinks the trawler for the insurance money.|| Lovely.'),
+(2, 'Salt and Iron', 'The sea is cold. ||In the end Magnus drowns when the trawler goes down.||'),
+(3, 'Salt and Iron', 'The photography of the grey sea is stunning. The cast is fine.'),
+(4, 'Salt and Iron', 'A patient film. Magnus and the trawler go down together. The score is lovely.'),
+(5, 'Other', 'A bright musical. The songs are catchy.');
+CREATE TEMP TABLE ctx AS
+SELECT title, spoiler_context(r) AS c FROM title_reviews WHERE id <> 4 GROUP BY title;
+SELECT title, substr(c, 1, 4) AS magic, length(c) > 16 AS has_words,
+       position('Magnus'::bytea IN c) = 0 AS no_text_kept
+FROM ctx ORDER BY title;
+SELECT (SELECT count(*) FROM spoilers(r)) AS detected_without,
+       (SELECT count(*) FROM spoilers(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron'))) AS detected_with,
+       redact(r, '[spoiler]', spoiler_threshold('spoiler-averse')) AS averse_without_context,
+       redact(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron'), '[spoiler]',
+              spoiler_threshold('spoiler-averse')) AS averse_with_context
+FROM title_reviews WHERE id = 4;
+-- Another title's context does not raise it.
+SELECT redact(r, (SELECT c FROM ctx WHERE title = 'Other'), '[spoiler]',
+              spoiler_threshold('spoiler-averse')) AS other_title
+FROM title_reviews WHERE id = 4;
+-- Marked spans stay masked with any context, at any threshold.
+SELECT bool_and(position('[spoiler]' IN redact(t.r, c.c, '[spoiler]', 1)) > 0) AS marked_kept
+FROM title_reviews t JOIN ctx c USING (title) WHERE t.id IN (1, 2);
+SELECT redact('x'::review, '\x00'::bytea, '', 0.5);
+SELECT redact('x'::review, (SELECT c FROM ctx WHERE title = 'Other'), '', 1.5);
+SELECT spoiler_context(r) IS NULL AS empty_is_null FROM title_reviews WHERE false;
+DROP TABLE title_reviews;
 
 -- Never leak: every word that occurs only inside what redact() hides is absent
 -- from redact(), from spoiler-safe search (@@~) and from snippets.  The visible

@@ -180,7 +180,10 @@ CREATE TEMP TABLE fp_updated AS SELECT * FROM pg_temp.ext_fingerprint();
 -- added and set as the support function of the five functions with a text or
 -- text[] argument and of redact() (0.3.0); the spoiler-safe forms
 -- review_keywords_safe, review_rank_safe, review_term_count_safe and
--- review_themes_safe added (0.3.0); nothing else but the version.
+-- review_themes_safe added (0.3.0); spoiler_threshold, the aggregate
+-- spoiler_context with its two support functions, spoilers(review, bytea)
+-- and redact(review, bytea, text, float4) added (0.3.0); nothing else but
+-- the version.
 SELECT change, object, regexp_replace(detail, ' comment=.*', '') AS detail FROM (
 	SELECT 'added' AS change, * FROM (SELECT * FROM fp_updated EXCEPT SELECT * FROM fp_010) a
 	UNION ALL

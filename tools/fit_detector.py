@@ -3,17 +3,34 @@
 
 Reads the labelled TV Tropes sentences (Boyd-Graber, Glasgow and Zajac 2013,
 training half; CC BY-NC-SA) from ../shared/data/spoilers/tvtropes-train.csv
-beside the repository, splits off a fixed validation fifth (by a hash of the
-sentence id), tokenizes every sentence with the detector's own C code
-(test/eval/detect_cli, so fitting and scoring see the same tokens), and fits
-a naive Bayes log-count-ratio model over binary word unigrams and bigrams
-(Wang and Manning 2012), calibrated by a small logistic regression that
-also weighs two neutral features (capitalized words after the first: named
-characters; log length).  Smoothing, minimum count and pruning are chosen by
-4-fold cross-validation on the training part only; ROC AUC, precision,
-recall and F1 are reported on the validation part; the weights (ratios
-times the calibrated scale) go to src/core/generated/rv_detect_weights.c.  Only derived numbers are
-written; no sentence of the data set is.
+beside the repository and tokenizes every sentence with the detector's own C
+code (test/eval/detect_cli, so fitting and scoring see the same tokens).
+
+Split by show, fixed before anything is fitted: consecutive ids come from
+the same TV Tropes page, so ids are cut into blocks of BLOCK and a block
+goes to validation when md5(block number) % 5 == 0; training sentences
+within GUARD ids of a validation block are left out, so that no page
+straddling a block boundary is on both sides.  Everything is chosen on the
+training part by 4-fold cross-validation over blocks (inner folds); the
+validation part is scored once, at the end, and only reported.
+
+The model, in the order rv_detect.c computes it:
+  text     naive Bayes log-count ratios of binary word unigrams and bigrams
+           (Wang and Manning 2012), calibrated by logistic regression
+           together with capitalized words after the first (named
+           characters), log length and the English cue lexicon's logit;
+  context  a logistic regression on the sentence's text logit and the
+           weighted mean of its neighbours' (up to `reach` sentences either
+           side, weight decay^(distance-1)), fitted on out-of-fold text
+           logits, since a sentence's own logit is over-confident on the
+           sentences it was fitted on.
+The context stage is written but off in rv_detect (it helps on TV Tropes
+pages, where spoilers come in runs, and hurts on reviews); the evaluation
+measures it.  Also printed: the ablation (components added one by one,
+each refitted) and the item context measured on pages (see item_context).
+
+Only derived numbers are written (src/core/generated/rv_detect_weights.c);
+no sentence of the data set is.
 
 Usage: python3 tools/fit_detector.py [--data PATH] [--no-write]
 Standard library only.
@@ -29,23 +46,60 @@ import sys
 TOP = subprocess.run(['git', 'rev-parse', '--show-toplevel'], capture_output=True,
                      text=True, cwd=os.path.dirname(os.path.abspath(__file__))).stdout.strip()
 CLI = os.path.join(TOP, 'test', 'eval', 'detect_cli')
+DATA = os.path.join(TOP, '..', 'shared', 'data', 'spoilers', 'tvtropes-train.csv')
 
 PRUNE = 0.02            # weights smaller than this are left out of the C table
+BLOCK = 100             # ids per block of the split by show
+GUARD = 25              # training ids this close to a validation block are left out
+ITEM_GROUP = 50         # ids per "title" of the item-context measurement
+PRIOR_SHIFT = -0.95     # rv_detect.c: balanced TV Tropes prior -> reviews (~30%)
+EN_CUE_SCALE = 0.5      # rv_detect.c: the English cue lexicon, at half weight, not fitted
 
 
 def build_cli():
     subprocess.run(['make', '-s', '-C', TOP, 'test/eval/detect_cli'], check=True)
 
 
+def read_rows(path):
+    with open(path, newline='', encoding='utf-8') as fh:
+        return [(int(r[0]), r[1], int(r[2])) for r in csv.reader(fh) if len(r) == 3]
+
+
+def block_of(row_id):
+    return (row_id - 1) // BLOCK
+
+
+def is_validation_block(block):
+    return int(hashlib.md5(str(block).encode()).hexdigest(), 16) % 5 == 0
+
+
+def split(rows):
+    """(train, validation) indices of the split by show (see the top)."""
+    val = [is_validation_block(block_of(r[0])) for r in rows]
+    ids = [r[0] for r in rows]
+    val_ids = sorted(ids[i] for i in range(len(rows)) if val[i])
+    import bisect
+
+    def near_val(x):
+        k = bisect.bisect_left(val_ids, x - GUARD)
+        return k < len(val_ids) and val_ids[k] <= x + GUARD
+    train = [i for i in range(len(rows)) if not val[i] and not near_val(ids[i])]
+    return train, [i for i in range(len(rows)) if val[i]]
+
+
+def inner_fold(block):
+    return int(hashlib.md5(('inner %d' % block).encode()).hexdigest(), 16) % 4
+
+
 def tokenize(sentences):
-    """Runs the C tokenizer; returns (names, words, tokens) per sentence."""
+    """Runs the C tokenizer; returns (names, words, cue logit, tokens) per sentence."""
     text = ''.join(s.replace('\n', ' ').replace('\r', ' ') + '\n' for s in sentences)
     out = subprocess.run([CLI, 'tokens', 'en'], input=text, capture_output=True,
                          text=True, check=True).stdout.split('\n')
     res = []
     for line in out[:len(sentences)]:
-        names, words, toks = line.split('\t')
-        res.append((int(names), int(words), toks.split(' ') if toks else []))
+        names, words, cues, toks = line.split('\t')
+        res.append((int(names), int(words), float(cues), toks.split(' ') if toks else []))
     return res
 
 
@@ -55,14 +109,14 @@ def keys_of(tokens):
     return keys
 
 
-def nb_ratios(indices, toks, labels, alpha, min_count):
+def nb_ratios(indices, keys, labels, alpha, min_count):
     """Log-count ratios of binary features: log P(k | spoiler) / P(k | not)."""
     pos, neg = {}, {}
     npos = sum(1 for i in indices if labels[i])
     nneg = len(indices) - npos
     for i in indices:
         d = pos if labels[i] else neg
-        for k in keys_of(toks[i][2]):
+        for k in keys[i]:
             d[k] = d.get(k, 0) + 1
     ratios = {}
     for k in set(pos) | set(neg):
@@ -73,38 +127,100 @@ def nb_ratios(indices, toks, labels, alpha, min_count):
     return ratios
 
 
-def raw_features(indices, toks, ratios):
-    return [(sum(ratios.get(k, 0.0) for k in keys_of(toks[i][2])), float(toks[i][0]),
-             math.log(1.0 + toks[i][1])) for i in indices]
+def solve(a, b):
+    """Solves a x = b (Gaussian elimination with partial pivoting)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(n):
+            if r != c and m[c][c] != 0:
+                f = m[r][c] / m[c][c]
+                for k in range(c, n + 1):
+                    m[r][k] -= f * m[c][k]
+    return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
 
 
-def calibrate(feats, labels, epochs=200):
-    """Logistic regression on (nb sum, names, log length) by gradient descent."""
-    w = [0.0, 0.0, 0.0, 0.0]     # bias, nb scale, names, length
-    n = len(feats)
-    for _ in range(epochs):
-        g = [0.0, 0.0, 0.0, 0.0]
-        for (x1, x2, x3), y in zip(feats, labels):
-            z = w[0] + w[1] * x1 + w[2] * x2 + w[3] * x3
-            e = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - y
-            g[0] += e
-            g[1] += e * x1
-            g[2] += e * x2
-            g[3] += e * x3
-        for k in range(4):
-            w[k] -= 0.5 * g[k] / n
+def logistic(xs, ys, ridge=1e-3, iters=25):
+    """Logistic regression by Newton's method; returns [bias, w1, ...]."""
+    d = len(xs[0]) + 1
+    w = [0.0] * d
+    for _ in range(iters):
+        g = [0.0] * d
+        h = [[0.0] * d for _ in range(d)]
+        for x, y in zip(xs, ys):
+            v = (1.0,) + tuple(x)
+            z = sum(wi * vi for wi, vi in zip(w, v))
+            p = sigmoid(z)
+            e = p - y
+            s = max(p * (1 - p), 1e-6)
+            for i in range(d):
+                g[i] += e * v[i]
+                hi = h[i]
+                for j in range(i, d):
+                    hi[j] += s * v[i] * v[j]
+        for i in range(d):
+            for j in range(i):
+                h[i][j] = h[j][i]
+            if i > 0:
+                h[i][i] += ridge * len(xs)
+                g[i] += ridge * len(xs) * w[i]
+        step = solve(h, g)
+        w = [wi - si for wi, si in zip(w, step)]
+        if max(abs(si) for si in step) < 1e-6:
+            break
     return w
 
 
-def fit(indices, toks, labels, alpha, min_count, prune):
-    ratios = nb_ratios(indices, toks, labels, alpha, min_count)
+# Components of the text model, for the ablation.  The cue lexicon is not
+# fitted (rv_detect.c adds it at EN_CUE_SCALE): fitted together with the
+# word ratios, which are over-confident on the sentences they were counted
+# on, its weight came out negative, and reviews, which announce endings
+# more plainly than TV Tropes sentences, lost most of their recall.
+ALL = ('words', 'neutral')
+
+
+def text_inputs(i, toks, keys, ratios, parts):
+    x = []
+    if 'words' in parts:
+        x.append(sum(ratios.get(k, 0.0) for k in keys[i]))
+    if 'neutral' in parts:
+        x += [float(toks[i][0]), math.log(1.0 + toks[i][1])]
+    if 'cues' in parts:
+        x.append(toks[i][2])
+    return x
+
+
+def fit_text(indices, toks, keys, labels, alpha, min_count, prune, parts=ALL):
+    ratios = nb_ratios(indices, keys, labels, alpha, min_count) if 'words' in parts else {}
     ratios = {k: v for k, v in ratios.items() if abs(v) >= prune}
-    w = calibrate(raw_features(indices, toks, ratios), [labels[i] for i in indices])
+    w = logistic([text_inputs(i, toks, keys, ratios, parts) for i in indices],
+                 [labels[i] for i in indices])
     return ratios, w
 
 
-def logits(indices, toks, ratios, w):
-    return [w[0] + w[1] * a + w[2] * b + w[3] * c for a, b, c in raw_features(indices, toks, ratios)]
+def text_logits(indices, toks, keys, ratios, w, parts=ALL, cues=True):
+    return [w[0] + sum(a * b for a, b in zip(w[1:], text_inputs(i, toks, keys, ratios, parts)))
+            + (EN_CUE_SCALE * toks[i][2] if cues else 0.0) for i in indices]
+
+
+def neighbour_mean(indices, z, rows, reach, decay):
+    """Weighted mean of the text logits of each sentence's neighbours on the
+    same block (the review of a TV Tropes sentence); z maps index -> logit."""
+    out = []
+    for i in indices:
+        b = block_of(rows[i][0])
+        s = ws = 0.0
+        w = 1.0
+        for d in range(1, reach + 1):
+            for j in (i - d, i + d):
+                if 0 <= j < len(rows) and j in z and block_of(rows[j][0]) == b:
+                    s += w * z[j]
+                    ws += w
+            w *= decay
+        out.append(s / ws if ws else z[i])
+    return out
 
 
 def auc(labels, scores):
@@ -138,84 +254,256 @@ def sigmoid(z):
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def threshold_for_recall(labels, probs, recall):
+    """The highest threshold whose recall reaches `recall`."""
+    pos = sorted((p for y, p in zip(labels, probs) if y), reverse=True)
+    return pos[max(0, math.ceil(recall * len(pos)) - 1)]
+
+
 def c_string(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
 
+# The table's hashes, as src/core/rv_detect_int.h computes them.
+M64 = (1 << 64) - 1
+
+
+def fnv_hash(b):
+    h = 14695981039346656037
+    for c in b:
+        h = ((h ^ c) * 1099511628211) & M64
+    return h or 1
+
+
+def pair_hash(a, b):
+    h = a ^ ((b * 0x9E3779B97F4A7C15) & M64)
+    h = ((h ^ (h >> 30)) * 0xBF58476D1CE4E5B9) & M64
+    h = ((h ^ (h >> 27)) * 0x94D049BB133111EB) & M64
+    return (h ^ (h >> 31)) or 1
+
+
+def key_hash(key):
+    """A unigram's hash, or a bigram's ("a b": tokens never hold a space)."""
+    parts = key.encode().split(b' ')
+    if len(parts) == 1:
+        return fnv_hash(parts[0])
+    return pair_hash(fnv_hash(parts[0]), fnv_hash(parts[1]))
+
+
+def weight_table_c(table):
+    """C for the open-addressing weight table of rv_detect.c: slots laid
+    out here (linear probing, load <= 1/2, keys inserted in byte order), so
+    that nothing is built at run time.  Keys of 256 bytes or more are left
+    out; two keys with one 64-bit hash would stop the generator."""
+    table = [(k, v) for k, v in table if len(k.encode()) < 256]
+    size = 64
+    while size < 2 * len(table):
+        size *= 2
+    mask = size - 1
+    slots = [None] * size
+    seen = {}
+    blob, offsets = [], {}
+    off = 0
+    for k, v in table:
+        kb = k.encode()
+        offsets[k] = off
+        blob.append(kb)
+        off += len(kb) + 1
+    assert off < (1 << 24), 'keys too long for 24-bit offsets'
+    for k, v in table:
+        h = key_hash(k)
+        if h in seen:
+            raise SystemExit('hash collision: %r and %r' % (seen[h], k))
+        seen[h] = k
+        i = h & mask
+        while slots[i] is not None:
+            i = (i + 1) & mask
+        slots[i] = (h, offsets[k] << 8 | len(k.encode()), int(round(v * 10000)))
+    out = ['const RvWeightSlot rv_detect_slots[] = {\n']
+    for sl in slots:
+        out.append('\t{0, 0, 0},\n' if sl is None else
+                   '\t{0x%016xULL, 0x%xu, %d},\n' % sl)
+    out.append('};\n\nconst uint32_t rv_detect_slot_mask = 0x%x;\n' % mask)
+    out.append('const int\trv_detect_nweights = %d;\n\n' % len(table))
+    out.append('/* The keys, NUL-separated, in byte order. */\nconst char rv_detect_keys[] =\n')
+    for kb in blob:
+        out.append('\t%s "\\0"\n' % c_bytes(kb))
+    out.append('\t"";\n')
+    return ''.join(out)
+
+
+def c_bytes(b):
+    """A C string literal of the bytes b (UTF-8 kept, quotes escaped)."""
+    return c_string(b.decode())
+
+
+def oof_text(train, rows, toks, keys, labels, params, parts):
+    """Out-of-fold text logits of the training part (inner folds)."""
+    z = {}
+    for k in range(4):
+        tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
+        te = [i for i in train if inner_fold(block_of(rows[i][0])) == k]
+        ratios, w = fit_text(tr, toks, keys, labels, *params, parts=parts)
+        z.update(zip(te, text_logits(te, toks, keys, ratios, w, parts)))
+    return z
+
+
+def fit_context(train, z, rows, labels, reach, decay):
+    nb = neighbour_mean(train, z, rows, reach, decay)
+    return logistic([(z[i], n) for i, n in zip(train, nb)], [labels[i] for i in train])
+
+
+def context_logits(indices, z, rows, c, reach, decay):
+    nb = neighbour_mean(indices, z, rows, reach, decay)
+    return [c[0] + c[1] * z[i] + c[2] * n for i, n in zip(indices, nb)]
+
+
+def item_context(indices, rows):
+    """Item context measured on pages, by the C code (detect_cli item): each
+    run of ITEM_GROUP ids (within one block, so never across the split)
+    stands for a title, the other labelled sentences of the run (among
+    `indices`) for the marked spoilers of the title's other reviews.
+    Returns (specificity, rate) per sentence (see src/core/rv_detect_item.c)."""
+    lines = ['%d\ten\t0\t%d\t%s' % ((rows[i][0] - 1) // ITEM_GROUP, rows[i][2],
+                                      rows[i][1].replace('\t', ' ').replace('\n', ' ').replace('\r', ' '))
+             for i in indices]
+    out = subprocess.run([CLI, 'item', 'features'], input='\n'.join(lines) + '\n',
+                         capture_output=True, text=True, check=True).stdout.strip().split('\n')
+    return [(float(l.split('\t')[1]), float(l.split('\t')[2])) for l in out]
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--data', default=os.path.join(TOP, '..', 'shared', 'data', 'spoilers',
-                                                   'tvtropes-train.csv'))
+    ap.add_argument('--data', default=DATA)
     ap.add_argument('--no-write', action='store_true')
     args = ap.parse_args()
     if not os.path.exists(args.data):
         print('no labelled data at %s: nothing to fit' % args.data)
         return 0
 
-    with open(args.data, newline='', encoding='utf-8') as fh:
-        rows = [(r[0], r[1], int(r[2])) for r in csv.reader(fh) if len(r) == 3]
-    is_val = [int(hashlib.md5(r[0].encode()).hexdigest(), 16) % 5 == 0 for r in rows]
+    rows = read_rows(args.data)
     build_cli()
     toks = tokenize([r[1] for r in rows])
-    train_i = [i for i in range(len(rows)) if not is_val[i]]
-    val_i = [i for i in range(len(rows)) if is_val[i]]
-    print('sentences: %d train, %d validation' % (len(train_i), len(val_i)))
-
+    keys = [keys_of(t[3]) for t in toks]
     labels = [r[2] for r in rows]
+    train, val = split(rows)
+    print('split by show: %d training sentences, %d validation (blocks of %d ids, guard %d)'
+          % (len(train), len(val), BLOCK, GUARD))
 
-    # Model settings by 4-fold cross-validation on the training part.
-    folds = [train_i[k::4] for k in range(4)]
+    # Text model settings by inner cross-validation on the training part.
     best = None
-    for alpha in (0.5, 1.0):
-        for min_count in (2, 3):
-            for prune in (0.0, 0.4):
-                aucs = []
-                for k in range(4):
-                    tr = [i for f in range(4) if f != k for i in folds[f]]
-                    ratios, w = fit(tr, toks, labels, alpha, min_count, prune)
-                    aucs.append(auc([labels[i] for i in folds[k]], logits(folds[k], toks, ratios, w)))
-                mean = sum(aucs) / len(aucs)
-                print('alpha=%g min_count=%d prune=%g  cross-validated AUC %.4f'
-                      % (alpha, min_count, prune, mean))
-                if best is None or mean > best[1]:
-                    best = ((alpha, min_count, prune), mean)
-    alpha, min_count, prune = best[0]
+    for parts in (('words',), ALL):
+        for alpha in (0.5, 1.0):
+            for min_count in (2, 3):
+                params = (alpha, min_count, 0.0)
+                z = oof_text(train, rows, toks, keys, labels, params, parts)
+                a = auc([labels[i] for i in train], [z[i] for i in train])
+                print('%-16s alpha=%g min_count=%d  inner cross-validated AUC %.4f'
+                      % ('+'.join(parts), alpha, min_count, a))
+                if best is None or a > best[1]:
+                    best = (params, a, z, parts)
+    params, text_cv, z_oof, parts = best
 
-    ratios, w = fit(train_i, toks, labels, alpha, min_count, prune)
-    val_labels = [labels[i] for i in val_i]
-    val_logits = logits(val_i, toks, ratios, w)
-    val_auc = auc(val_labels, val_logits)
-    p, r, f = prf(val_labels, [sigmoid(z) for z in val_logits], 0.5)
-    print('validation (%d sentences): ROC AUC %.4f; at 0.5: precision %.3f recall %.3f F1 %.3f'
-          % (len(val_i), val_auc, p, r, f))
+    # Context stage settings, also by inner folds (on out-of-fold logits).
+    best_ctx = None
+    for reach, decay in ((1, 1.0), (2, 1.0), (4, 0.7), (6, 0.7), (8, 0.8)):
+        scores, ys = [], []
+        for k in range(4):
+            tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
+            te = [i for i in train if inner_fold(block_of(rows[i][0])) == k]
+            c = fit_context(tr, z_oof, rows, labels, reach, decay)
+            scores += context_logits(te, z_oof, rows, c, reach, decay)
+            ys += [labels[i] for i in te]
+        a = auc(ys, scores)
+        print('context reach=%d decay=%g  inner cross-validated AUC %.4f' % (reach, decay, a))
+        if best_ctx is None or a > best_ctx[1]:
+            best_ctx = ((reach, decay), a)
+    (reach, decay), ctx_cv = best_ctx
+    ctx = fit_context(train, z_oof, rows, labels, reach, decay)
+    # The thresholds: chosen on the training part's out-of-fold scores.
+    t80 = threshold_for_recall([labels[i] for i in train],
+                               [sigmoid(z_oof[i]) for i in train], 0.8)
 
-    # The C table holds each ratio times the calibrated scale.
+    # The final text model on the whole training part; validation once.
+    ratios, w = fit_text(train, toks, keys, labels, *params, parts=parts)
+    z_val = dict(zip(val, text_logits(val, toks, keys, ratios, w, parts)))
+    if 'neutral' not in parts:
+        w = w + [0.0, 0.0]      # no weight for names and length
+    val_labels = [labels[i] for i in val]
+    text_p = [sigmoid(z_val[i]) for i in val]
+    paged = [sigmoid(x) for x in context_logits(val, z_val, rows, ctx, reach, decay)]
+    fig = {'auc': auc(val_labels, text_p), 'at05': prf(val_labels, text_p, 0.5),
+           't80': t80, 'at80': prf(val_labels, text_p, t80), 'paged_auc': auc(val_labels, paged)}
+    print('validation by show (%d sentences), each sentence alone: ROC AUC %.4f; at 0.5: '
+          'precision %.3f recall %.3f F1 %.3f; at %.3f (recall 0.8 on the training part): '
+          'precision %.3f recall %.3f' % ((len(val), fig['auc']) + fig['at05'] + (t80,)
+                                          + fig['at80'][:2]))
+
+    # Ablation: components added one by one, each refitted.
+    print('ablation (validation by show, ROC AUC):')
+    ablation = []
+    for name, parts, cues in (('words (unigrams + bigrams)', ('words',), False),
+                              ('words + neutral', ('words', 'neutral'), False),
+                              ('words + cues', ('words',), True),
+                              ('words + neutral + cues', ALL, True),
+                              ('neutral + cues, no words', ('neutral',), True)):
+        r2, w2 = fit_text(train, toks, keys, labels, *params, parts=parts)
+        ablation.append((name, auc(val_labels, text_logits(val, toks, keys, r2, w2, parts, cues))))
+    ablation.append(('the text model (%s + cues)' % ' + '.join(parts), fig['auc']))
+    ablation.append(('text + neighbours on the page (not used)', fig['paged_auc']))
+    # Item context (in the core; not reachable from SQL yet).
+    itr, iva = item_context(train, rows), item_context(val, rows)
+    ci = logistic([(z_oof[i],) + f for i, f in zip(train, itr)], [labels[i] for i in train])
+    item = [ci[0] + ci[1] * z_val[i] + ci[2] * f[0] + ci[3] * f[1] for i, f in zip(val, iva)]
+    ablation.append(('text + item context (other sentences of the page)', auc(val_labels, item)))
+    for name, a in ablation:
+        print('  %-52s %.4f' % (name, a))
+
     table = sorted(((k, w[1] * v) for k, v in ratios.items() if abs(w[1] * v) >= PRUNE),
                    key=lambda kv: kv[0].encode())
-    vocab = ratios
-    extra = (w[0], w[2], w[3])
-    l2 = 'alpha %g, min count %d, prune %g' % (alpha, min_count, prune)
-    print('features: %d fitted, %d kept (|w| >= %g)' % (len(vocab), len(table), PRUNE))
+    print('features: %d fitted, %d kept (|w| >= %g)' % (len(ratios), len(table), PRUNE))
+    # The spoiler-averse preset: t80 moved to the review scale as rv_detect
+    # moves scores (PRIOR_SHIFT), for a sentence in the middle of a review.
+    averse = sigmoid(math.log(t80 / (1 - t80)) + PRIOR_SHIFT)
+    print('spoiler-averse threshold on the review scale: %.3f' % averse)
     if args.no_write:
         return 0
     out = os.path.join(TOP, 'src', 'core', 'generated', 'rv_detect_weights.c')
     with open(out, 'w', encoding='utf-8') as fh:
         fh.write('/*\n * rv_detect_weights.c\n *\t  Fitted weights of the English spoiler model: naive Bayes log-count\n'
-                 ' *\t  ratios of word unigrams and bigrams, times a calibrated scale.\n'
+                 ' *\t  ratios of word unigrams and bigrams times a calibrated scale, the\n'
+                 ' *\t  calibrated neutral and cue weights, and the context stage.\n'
                  ' *\n * Generated by tools/fit_detector.py from the TV Tropes spoiler sentences\n'
-                 ' * (Boyd-Graber et al. 2013, training half, %d sentences used for fitting);\n'
-                 ' * %s chosen by 4-fold cross-validation (AUC %.4f).  Validation fifth\n'
-                 ' * (%d sentences, never fitted on): ROC AUC %.4f, precision %.3f, recall\n'
-                 ' * %.3f, F1 %.3f at 0.5.  Do not edit by hand.\n */\n'
-                 % (len(train_i), l2, best[1], len(val_i), val_auc, p, r, f))
+                 ' * (Boyd-Graber et al. 2013, training half), split by show: %d sentences\n'
+                 ' * fitted on, %d validation sentences never fitted on.  Features %s,\n'
+                 ' * alpha %g, min count %d (inner AUC %.4f); context reach %d, decay %g\n'
+                 ' * (inner AUC %.4f).\n'
+                 ' * Validation, each sentence alone: ROC AUC %.4f (with the context stage\n'
+                 ' * on its page %.4f, not used in reviews); at 0.5 precision %.3f,\n'
+                 ' * recall %.3f; at %.3f precision %.3f, recall %.3f.  Do not edit by hand.\n */\n'
+                 % (len(train), len(val), ' + '.join(parts), params[0], params[1], text_cv, reach, decay, ctx_cv,
+                    fig['auc'], fig['paged_auc'], fig['at05'][0], fig['at05'][1], t80,
+                    fig['at80'][0], fig['at80'][1]))
         fh.write('#include "rv_detect_int.h"\n\n')
-        fh.write('const float rv_detect_bias = %.6ff;\n' % extra[0])
-        fh.write('const float rv_detect_w_names = %.6ff;\n' % extra[1])
-        fh.write('const float rv_detect_w_length = %.6ff;\n\n' % extra[2])
-        fh.write('const RvWeight rv_detect_weights[] = {\n')
-        for k, v in table:
-            fh.write('\t{%s, %.4ff},\n' % (c_string(k), v))
-        fh.write('};\n\nconst int\trv_detect_nweights = %d;\n' % len(table))
+        fh.write('const float rv_detect_bias = %.6ff;\n' % w[0])
+        fh.write('const float rv_detect_w_names = %.6ff;\n' % w[2])
+        fh.write('const float rv_detect_w_length = %.6ff;\n' % w[3])
+        fh.write('const float rv_detect_mean_log_length = %.6ff;\n'
+                 % (sum(math.log(1.0 + toks[i][1]) for i in train) / len(train)))
+        fh.write('const float rv_detect_item_bias = %.6ff;\n' % ci[0])
+        fh.write('const float rv_detect_item_text = %.6ff;\n' % ci[1])
+        fh.write('const float rv_detect_item_specificity = %.6ff;\n' % ci[2])
+        fh.write('const float rv_detect_item_rate = %.6ff;\n\n' % ci[3])
+        fh.write('const float rv_detect_ctx_bias = %.6ff;\n' % ctx[0])
+        fh.write('const float rv_detect_ctx_self = %.6ff;\n' % ctx[1])
+        fh.write('const float rv_detect_ctx_neighbours = %.6ff;\n' % ctx[2])
+        fh.write('const int\trv_detect_ctx_reach = %d;\n' % reach)
+        fh.write('const float rv_detect_ctx_decay = %.6ff;\n\n' % decay)
+        fh.write('/* recall 0.8 on the training part (TV Tropes scale) */\n')
+        fh.write('const float rv_detect_recall80_threshold = %.3ff;\n' % t80)
+        fh.write('/* the same moved to the review scale */\n')
+        fh.write('const float rv_detect_averse_threshold = %.3ff;\n\n' % averse)
+        fh.write(weight_table_c(table))
     print('wrote %s' % out)
     return 0
 

@@ -2,29 +2,42 @@
  * rv_detect.c
  *	  Spoiler detection on unmarked text.
  *
- * Each ICU sentence gets a logit from its text, then review context:
+ * Each ICU sentence gets a logit from its text (pass 1), then review
+ * context (pass 2):
  *
  *	text	English: naive Bayes log-count ratios of the sentence's word
  *			unigrams and bigrams, calibrated together with two language-neutral
  *			features (capitalized words after the first: named characters
  *			doing things; sentence length), fitted on labelled TV Tropes
- *			sentences by tools/fit_detector.py; plus the English cue lexicon
- *			(endings, deaths, reveals, twists) at half weight.
+ *			sentences split by show by tools/fit_detector.py; plus the English
+ *			cue lexicon (endings, deaths, reveals, twists) at half weight.  In
+ *			a review the length term is held at its training mean (TV Tropes'
+ *			short sentences are fragments of spoiler lists, a review's are
+ *			verdicts).  The weights are a static open-addressing table probed
+ *			by 64-bit hash: tokens are hashed once when a sentence is
+ *			interned, a bigram's hash is mixed from its two, and only a hit
+ *			compares the key.
  *			Spanish, French, German: hand-written cue lexicons (endings,
- *			deaths, reveals, twists) with the same neutral features.  Other
+ *			deaths, reveals, twists) with their own neutral weights.  Other
  *			languages: the neutral features only.
  *	context	hand-set priors, because the training sentences come without a
  *			review around them: later sentences are likelier to reveal the
  *			plot than the set-up at the start; a review-level warning line
  *			raises every sentence; a sentence next to a marked spoiler is
- *			likelier to continue it.  A constant shift moves the fitted
- *			model's balanced training prior (53% spoilers) to the rate of
- *			spoiler sentences in reviews (about 30%); the hand-written
- *			lexicons are on that scale already.
+ *			likelier to continue it, when it narrates (at least
+ *			NEAR_MIN_WORDS words, own text logit at least NEAR_MIN_TEXT):
+ *			proximity alone never raises a short verdict.  A constant shift
+ *			moves the fitted model's balanced training prior (53% spoilers)
+ *			to the rate of spoiler sentences in reviews (about 30%); the
+ *			hand-written lexicons are on that scale already.  The fitted
+ *			neighbour stage (rv_detect_int.h) is measured by the evaluation
+ *			but off here: it helps on TV Tropes pages and hurts on reviews.
  *
  * The review-level score is the largest sentence score, at least 0.95 with
  * marked spoilers and 0.9 with a warning line.  Everything is deterministic
- * single-precision arithmetic over static tables.
+ * single-precision arithmetic over static tables; a sentence costs about
+ * 5 us to tokenize and 3-5 us to score (detect_cli bench, TV Tropes
+ * sentences).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -40,6 +53,10 @@
 #define CTX_NEAR_MARKED		0.6f
 #define PRIOR_SHIFT			-0.95f	/* log(0.3/0.7) - log(0.53/0.47) */
 #define EN_CUE_SCALE		0.5f	/* English cues on top of the fitted model */
+#define NEAR_MIN_WORDS		4		/* shorter sentences are not raised by a
+										 * marked neighbour */
+#define NEAR_MIN_TEXT		-1.4f	/* nor those whose own text logit is
+										 * lower (evaluative) */
 
 typedef struct TokState
 {
@@ -69,22 +86,11 @@ all_digits(const char *s, uint32_t len)
 	return len > 0;
 }
 
-#define FNV_OFFSET 14695981039346656037ULL
-#define FNV_PRIME 1099511628211ULL
-
-static uint64_t
-fnv(uint64_t h, const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * FNV_PRIME;
-	return h;
-}
-
-/* The type id of token s[0..len), added if new. */
+/* The type id of token s[0..len), added if new: each token hashed once. */
 static uint32_t
 intern_token(RvSentFeatures *f, const char *s, uint32_t len)
 {
-	uint64_t	h = fnv(FNV_OFFSET, s, len);
+	uint64_t	h = rv_detect_hash(s, len);
 	uint32_t	k;
 
 	if (f->slots == NULL || (uint32_t) f->ntypes * 2 >= f->mask + 1)
@@ -96,29 +102,31 @@ intern_token(RvSentFeatures *f, const char *s, uint32_t len)
 		memset(f->slots, 0xFF, sizeof(int32_t) * size);
 		f->mask = size - 1;
 		f->type_off = rv_realloc(f->type_off, sizeof(uint32_t) * (size / 2));
-		f->type_hash = rv_realloc(f->type_hash, sizeof(uint32_t) * (size / 2));
+		f->type_len = rv_realloc(f->type_len, sizeof(uint32_t) * (size / 2));
+		f->type_hash = rv_realloc(f->type_hash, sizeof(uint64_t) * (size / 2));
 		for (int i = 0; i < f->ntypes; i++)
 		{
-			for (k = f->type_hash[i] & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
+			for (k = (uint32_t) f->type_hash[i] & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
 				;
 			f->slots[k] = i;
 		}
 	}
 	for (k = (uint32_t) h & f->mask; f->slots[k] >= 0; k = (k + 1) & f->mask)
 	{
-		const char *t = RV_TYPE(f, f->slots[k]);
+		int32_t		t = f->slots[k];
 
-		if (f->type_hash[f->slots[k]] == (uint32_t) h && strncmp(t, s, len) == 0 &&
-			t[len] == '\0')
-			return (uint32_t) f->slots[k];
+		if (f->type_hash[t] == h && f->type_len[t] == len &&
+			memcmp(RV_TYPE(f, t), s, len) == 0)
+			return (uint32_t) t;
 	}
 	f->slots[k] = f->ntypes;
 	if (f->typestr.data == NULL)
 		rv_buf_init(&f->typestr, 256);
 	f->type_off[f->ntypes] = (uint32_t) f->typestr.len;
+	f->type_len[f->ntypes] = len;
 	rv_buf_append(&f->typestr, s, len);
 	rv_buf_append_char(&f->typestr, '\0');
-	f->type_hash[f->ntypes] = (uint32_t) h;
+	f->type_hash[f->ntypes] = h;
 	return (uint32_t) f->ntypes++;
 }
 
@@ -165,6 +173,7 @@ rv_detect_features_free(RvSentFeatures *f)
 {
 	rv_free(f->typestr.data);
 	rv_free(f->type_off);
+	rv_free(f->type_len);
 	rv_free(f->type_hash);
 	rv_free(f->slots);
 	rv_free(f->tok);
@@ -172,116 +181,36 @@ rv_detect_features_free(RvSentFeatures *f)
 }
 
 /*
- * The fitted weights, hashed once per process for lookups by token or by
- * token pair without building the pair's string.  The table lives in
- * malloc'd memory for the life of the process (it is derived from static
- * data, so no memory context owns it); without memory, lookups fall back
- * to binary search.
+ * The fitted weights: a table the generator laid out, probed by 64-bit hash
+ * (static data, nothing built at run time).  Only a hit compares the key.
  */
-static int32_t *weight_slots;	/* index into rv_detect_weights, or -1 */
-static uint64_t *weight_hashes;
-static uint32_t weight_mask;
-static bool weight_table_tried;
-
-
-static void
-build_weight_table(void)
+int32_t
+rv_detect_weight(uint64_t h, const char *a, uint32_t alen, const char *b, uint32_t blen)
 {
-	uint32_t	size = 1;
-
-	weight_table_tried = true;
-	while (size < (uint32_t) rv_detect_nweights * 2)
-		size <<= 1;
-	weight_slots = malloc(sizeof(int32_t) * size);
-	weight_hashes = malloc(sizeof(uint64_t) * (rv_detect_nweights ? rv_detect_nweights : 1));
-	if (weight_slots == NULL || weight_hashes == NULL)
+	for (uint32_t k = (uint32_t) h & rv_detect_slot_mask;; k = (k + 1) & rv_detect_slot_mask)
 	{
-		free(weight_slots);
-		free(weight_hashes);
-		weight_slots = NULL;
-		return;
-	}
-	weight_mask = size - 1;
-	memset(weight_slots, 0xFF, sizeof(int32_t) * size);
-	for (int i = 0; i < rv_detect_nweights; i++)
-	{
-		uint64_t	h = fnv(FNV_OFFSET, rv_detect_weights[i].key, strlen(rv_detect_weights[i].key));
-		uint32_t	k = (uint32_t) h & weight_mask;
+		const RvWeightSlot *e = &rv_detect_slots[k];
 
-		weight_hashes[i] = h;
-		while (weight_slots[k] >= 0)
-			k = (k + 1) & weight_mask;
-		weight_slots[k] = i;
-	}
-}
-
-/* Is key equal to a, or to "a b" when b is given? */
-static bool
-key_equals(const char *key, const char *a, size_t alen, const char *b, size_t blen)
-{
-	if (strncmp(key, a, alen) != 0)
-		return false;
-	if (b == NULL)
-		return key[alen] == '\0';
-	return key[alen] == ' ' && strncmp(key + alen + 1, b, blen) == 0 &&
-		key[alen + 1 + blen] == '\0';
-}
-
-static float
-weight_of(uint64_t h, const char *a, const char *b)
-{
-	size_t		alen = strlen(a),
-				blen = b ? strlen(b) : 0;
-
-	if (!weight_table_tried)
-		build_weight_table();
-	if (weight_slots != NULL)
-	{
-		for (uint32_t k = (uint32_t) h & weight_mask; weight_slots[k] >= 0; k = (k + 1) & weight_mask)
+		if (e->hash == h)
 		{
-			int32_t		e = weight_slots[k];
+			const char *key = rv_detect_keys + (e->key >> 8);
+			uint32_t	klen = e->key & 0xFF;
 
-			if (weight_hashes[e] == h && key_equals(rv_detect_weights[e].key, a, alen, b, blen))
-				return rv_detect_weights[e].w;
+			if (b == NULL)
+				return klen == alen && memcmp(key, a, alen) == 0 ? e->w : 0;
+			return klen == alen + 1 + blen && memcmp(key, a, alen) == 0 &&
+				key[alen] == ' ' && memcmp(key + alen + 1, b, blen) == 0 ? e->w : 0;
 		}
-		return 0;
-	}
-	else
-	{
-		char		buf[512];
-		const char *key = a;
-		int			lo = 0,
-					hi = rv_detect_nweights;
-
-		if (b != NULL)
-		{
-			if (alen + blen + 2 > sizeof(buf))
-				return 0;		/* longer than any fitted feature */
-			memcpy(buf, a, alen);
-			buf[alen] = ' ';
-			memcpy(buf + alen + 1, b, blen + 1);
-			key = buf;
-		}
-		while (lo < hi)
-		{
-			int			mid = (lo + hi) / 2;
-			int			c = strcmp(rv_detect_weights[mid].key, key);
-
-			if (c == 0)
-				return rv_detect_weights[mid].w;
-			if (c < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		return 0;
+		if (e->hash == 0)
+			return 0;
 	}
 }
 
 static bool
 token_has_prefix(const char *tok, const char *prefix)
 {
-	return strncmp(tok, prefix, strlen(prefix)) == 0;
+	/* Most tokens differ from a cue at the first byte. */
+	return tok[0] == prefix[0] && strncmp(tok, prefix, strlen(prefix)) == 0;
 }
 
 static const RvCueLexicon *
@@ -327,65 +256,45 @@ cue_sum(const RvCueLexicon *lex, const RvSentFeatures *f)
 	return z;
 }
 
-typedef struct FeatureRef
-{
-	uint64_t	hash;
-	int			a;				/* token index */
-	int			b;				/* second token of a pair, or -1 */
-} FeatureRef;
-
-static int
-cmp_feature(const void *x, const void *y)
-{
-	uint64_t	a = ((const FeatureRef *) x)->hash,
-				b = ((const FeatureRef *) y)->hash;
-
-	return (a > b) - (a < b);
-}
-
 /*
- * The fitted model: bias plus each distinct unigram and bigram once.  The
- * features are the distinct types and the distinct pairs of adjacent types
- * (found with a set of pairs), so memory follows what is distinct, not the
- * sentence's length.
+ * The fitted model: bias plus each distinct unigram and bigram once
+ * (binary features, summed exactly in fixed point): the distinct types,
+ * then the distinct pairs of adjacent types (found with a set of pairs, so
+ * memory follows what is distinct, not the sentence's length).  Each probe hashes nothing: token
+ * hashes come from interning, a pair's is mixed from its two.
  */
-static float
-model_logit(const RvSentFeatures *f)
+float
+rv_detect_model_logit(const RvSentFeatures *f)
 {
-	FeatureRef *refs;
 	uint64_t   *pairs;
 	uint32_t	pmask = 63,
 				npairs = 0;
-	int			n = 0,
-				cap = f->ntypes + 64;
-	float		z = rv_detect_bias;
+	int64_t		sum = 0;
 
-	refs = rv_alloc(sizeof(FeatureRef) * cap);
+	for (int i = 0; i < f->ntypes; i++)
+		sum += rv_detect_weight(f->type_hash[i], RV_TYPE(f, i), f->type_len[i], NULL, 0);
+	if (f->ntokens < 2)
+		return rv_detect_bias + (float) sum * RV_WEIGHT_UNIT;
 	pairs = rv_alloc(sizeof(uint64_t) * (pmask + 1));
 	memset(pairs, 0xFF, sizeof(uint64_t) * (pmask + 1));
-	for (int i = 0; i < f->ntypes; i++)
-		refs[n++] = (FeatureRef) {fnv(FNV_OFFSET, RV_TYPE(f, i), strlen(RV_TYPE(f, i))), i, -1};
 	for (int i = 0; i + 1 < f->ntokens; i++)
 	{
-		uint64_t	key = (uint64_t) f->tok[i] << 32 | f->tok[i + 1];
+		uint32_t	ta = f->tok[i],
+					tb = f->tok[i + 1];
+		uint64_t	key = (uint64_t) ta << 32 | tb;
 		uint32_t	k;
 
 		if (RV_CHECK_INTERRUPTS())
 			break;				/* rv_detect reports it */
-		for (k = (uint32_t) (key * FNV_PRIME >> 32) & pmask;
+		for (k = (uint32_t) (key * RV_FNV_PRIME >> 32) & pmask;
 			 pairs[k] != UINT64_MAX && pairs[k] != key; k = (k + 1) & pmask)
 			;
 		if (pairs[k] == key)
 			continue;
 		pairs[k] = key;
-		if (n == cap)
-		{
-			cap *= 2;
-			refs = rv_realloc(refs, sizeof(FeatureRef) * cap);
-		}
-		refs[n++] = (FeatureRef) {fnv(fnv(refs[f->tok[i]].hash, " ", 1), RV_TOKEN(f, i + 1),
-									  strlen(RV_TOKEN(f, i + 1))),
-								  (int) f->tok[i], (int) f->tok[i + 1]};
+		sum += rv_detect_weight(rv_detect_pair_hash(f->type_hash[ta], f->type_hash[tb]),
+							  RV_TYPE(f, ta), f->type_len[ta],
+							  RV_TYPE(f, tb), f->type_len[tb]);
 		if (++npairs * 2 > pmask)
 		{
 			uint32_t	newmask = pmask * 2 + 1;
@@ -396,7 +305,7 @@ model_logit(const RvSentFeatures *f)
 			{
 				if (pairs[j] == UINT64_MAX)
 					continue;
-				for (k = (uint32_t) (pairs[j] * FNV_PRIME >> 32) & newmask;
+				for (k = (uint32_t) (pairs[j] * RV_FNV_PRIME >> 32) & newmask;
 					 np[k] != UINT64_MAX; k = (k + 1) & newmask)
 					;
 				np[k] = pairs[j];
@@ -407,14 +316,7 @@ model_logit(const RvSentFeatures *f)
 		}
 	}
 	rv_free(pairs);
-	/* Binary features: a repeated word or pair counts once (equal hashes). */
-	qsort(refs, n, sizeof(FeatureRef), cmp_feature);
-	for (int i = 0; i < n; i++)
-		if (i == 0 || refs[i].hash != refs[i - 1].hash)
-			z += weight_of(refs[i].hash, RV_TYPE(f, refs[i].a),
-						   refs[i].b >= 0 ? RV_TYPE(f, refs[i].b) : NULL);
-	rv_free(refs);
-	return z;
+	return rv_detect_bias + (float) sum * RV_WEIGHT_UNIT;
 }
 
 static bool
@@ -424,17 +326,50 @@ is_english(const char *lang)
 }
 
 float
-rv_detect_text_logit(const RvSentFeatures *f, const char *lang)
+rv_detect_cue_logit(const RvSentFeatures *f, const char *lang)
 {
 	const RvCueLexicon *lex = lexicon_for(lang);
-	float		z = rv_detect_w_names * (float) f->names +
-		rv_detect_w_length * logf(1.0f + (float) f->nwords);
+
+	return lex ? cue_sum(lex, f) : 0;
+}
+
+const RvDetectOptions rv_detect_all = {true, true, true, false, true};
+
+float
+rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang, const RvDetectOptions *opt)
+{
+	const RvCueLexicon *lex = lexicon_for(lang);
+	bool		fitted = is_english(lang) || lex == NULL;
+	float		len_term;
+	float		z;
+
+	/*
+	 * On TV Tropes, short sentences are likelier spoilers (fragments of
+	 * spoiler lists) and long ones less; in reviews a short sentence is a
+	 * verdict ("Fine.") and a long one often the plot.  So in a review the
+	 * fitted model's length term is held at its training mean: the English
+	 * fit keeps the rest of its calibration, without the length cue.
+	 */
+	if (fitted && opt->review_priors)
+		len_term = rv_detect_w_length * rv_detect_mean_log_length;
+	else
+		len_term = (fitted ? rv_detect_w_length : lex->w_length) *
+			logf(1.0f + (float) f->nwords);
+	z = opt->neutral ?
+		(fitted ? rv_detect_w_names : lex->w_names) * (float) f->names + len_term : 0;
 
 	if (is_english(lang))
-		return z + model_logit(f) + (lex ? EN_CUE_SCALE * cue_sum(lex, f) : 0);
+		return z + (opt->words ? rv_detect_model_logit(f) : rv_detect_bias) +
+			(lex && opt->cues ? EN_CUE_SCALE * cue_sum(lex, f) : 0);
 	if (lex == NULL)
 		return z + rv_detect_bias;	/* neutral features only */
-	return z + lex->bias + cue_sum(lex, f);
+	return z + lex->bias + (opt->cues ? cue_sum(lex, f) : 0);
+}
+
+float
+rv_detect_text_logit(const RvSentFeatures *f, const char *lang)
+{
+	return rv_detect_text_logit_opt(f, lang, &rv_detect_all);
 }
 
 static float
@@ -443,64 +378,164 @@ sigmoid(float z)
 	return 1.0f / (1.0f + expf(-z));
 }
 
-float
-rv_detect(const RvDetectInput *in, float *scores, RvError *err)
+/* Does a marked span overlap or touch sentence i or its neighbours? */
+static bool
+near_marked_span(const RvDetectInput *in, uint32_t i, uint32_t *span)
+{
+	const RvSentence *s = &in->sents[i];
+
+	while (*span < in->nspans && in->spans[*span].start + in->spans[*span].len <
+		   (i > 0 ? in->sents[i - 1].start : 0))
+		(*span)++;
+	for (uint32_t k = *span; k < in->nspans; k++)
+	{
+		uint32_t	a = in->spans[k].start,
+					b = a + in->spans[k].len;
+		uint32_t	lo = i > 0 ? in->sents[i - 1].end : s->start;
+		uint32_t	hi = i + 1 < in->nsents ? in->sents[i + 1].start : s->end;
+
+		if (a > hi)
+			break;
+		if (b >= lo)
+			return true;
+	}
+	return false;
+}
+
+static float
+detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext *item,
+	   float *scores, RvError *err)
 {
 	float		review = 0;
 	uint32_t	span = 0;
+	float	   *text;
+	int		   *nwords;
+	bool		fitted_scale = is_english(in->lang) || !lexicon_for(in->lang);
 
+	if (in->nsents == 0)
+		return in->nspans > 0 ? 0.95f : in->warning ? 0.9f : 0;
+	text = rv_alloc(sizeof(float) * in->nsents);
+	nwords = rv_alloc(sizeof(int) * in->nsents);
+
+	/* Pass 1: each sentence's text alone. */
 	for (uint32_t i = 0; i < in->nsents; i++)
 	{
 		const RvSentence *s = &in->sents[i];
 		RvSentFeatures f;
-		float		z;
-		float		pos = in->nsents > 1 ? (float) i / (float) (in->nsents - 1) : 0.5f;
-		bool		near_marked = false;
 
 		if (!rv_detect_features(in->body + s->start, s->end - s->start, in->lang, &f, err))
+		{
+			rv_free(text);
+			rv_free(nwords);
 			return -1;
-		z = rv_detect_text_logit(&f, in->lang);
+		}
+		text[i] = rv_detect_text_logit_opt(&f, in->lang, opt);
+		if (item != NULL && is_english(in->lang))
+			text[i] = rv_item_logit(item, &f, text[i]);
+		nwords[i] = f.nwords;
 		rv_detect_features_free(&f);
 		if (rv_interrupted(err) ||
 			(RV_CHECK_INTERRUPTS() && rv_interrupted(err)))
-			return -1;
-		if (is_english(in->lang) || !lexicon_for(in->lang))
-			z += PRIOR_SHIFT;	/* the fitted model's balanced prior */
-
-		/* Marked spans that overlap or touch this sentence or its neighbours. */
-		while (span < in->nspans && in->spans[span].start + in->spans[span].len <
-			   (i > 0 ? in->sents[i - 1].start : 0))
-			span++;
-		for (uint32_t k = span; k < in->nspans; k++)
 		{
-			uint32_t	a = in->spans[k].start,
-						b = a + in->spans[k].len;
-			uint32_t	lo = i > 0 ? in->sents[i - 1].end : s->start;
-			uint32_t	hi = i + 1 < in->nsents ? in->sents[i + 1].start : s->end;
-
-			if (a > hi)
-				break;
-			if (b >= lo)
-			{
-				near_marked = true;
-				break;
-			}
+			rv_free(text);
+			rv_free(nwords);
+			return -1;
 		}
+	}
 
+	/* Pass 2: the context of the review around each sentence. */
+	for (uint32_t i = 0; i < in->nsents; i++)
+	{
+		float		z = text[i];
+		float		pos = in->nsents > 1 ? (float) i / (float) (in->nsents - 1) : 0.5f;
+
+		if (is_english(in->lang) && opt->neighbours)
+		{
+			float		sum = 0,
+						wsum = 0,
+						w = 1;
+
+			for (int d = 1; d <= rv_detect_ctx_reach; d++, w *= rv_detect_ctx_decay)
+			{
+				if (i >= (uint32_t) d)
+				{
+					sum += w * text[i - d];
+					wsum += w;
+				}
+				if (i + d < in->nsents)
+				{
+					sum += w * text[i + d];
+					wsum += w;
+				}
+			}
+			/* Alone in its review, a sentence is its own context. */
+			z = rv_detect_ctx_bias + rv_detect_ctx_self * text[i] +
+				rv_detect_ctx_neighbours * (wsum > 0 ? sum / wsum : text[i]);
+		}
+		if (!opt->review_priors)
+		{
+			scores[i] = sigmoid(z);
+			continue;
+		}
+		if (fitted_scale)
+			z += PRIOR_SHIFT;	/* the fitted model's balanced prior */
 		z += CTX_POSITION * (pos - 0.5f);
 		if (i == 0 && in->nsents > 1)
 			z += CTX_FIRST_SENTENCE;
 		if (in->warning)
 			z += CTX_WARNING;
-		if (near_marked)
+
+		/*
+		 * Next to a marked spoiler, a sentence that narrates is likelier to
+		 * continue it; a short one or one whose own words judge rather than
+		 * narrate ("Fine.") is not raised by proximity alone.
+		 */
+		if (near_marked_span(in, i, &span) && nwords[i] >= NEAR_MIN_WORDS &&
+			text[i] >= NEAR_MIN_TEXT)
 			z += CTX_NEAR_MARKED;
 		scores[i] = sigmoid(z);
 		if (scores[i] > review)
 			review = scores[i];
 	}
+	rv_free(text);
+	rv_free(nwords);
 	if (in->nspans > 0 && review < 0.95f)
 		review = 0.95f;
 	if (in->warning && review < 0.9f)
 		review = 0.9f;
 	return review;
+}
+
+float
+rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt, float *scores,
+					RvError *err)
+{
+	return detect(in, opt, NULL, scores, err);
+}
+
+float
+rv_detect_with_item(const RvDetectInput *in, const RvItemContext *ctx, float *scores,
+					RvError *err)
+{
+	return detect(in, &rv_detect_all, ctx, scores, err);
+}
+
+float
+rv_detect(const RvDetectInput *in, float *scores, RvError *err)
+{
+	return detect(in, &rv_detect_all, NULL, scores, err);
+}
+
+bool
+rv_detect_preset(const char *name, float *threshold)
+{
+	if (strcmp(name, "default") == 0)
+		*threshold = RV_DEFAULT_THRESHOLD;
+	else if (strcmp(name, "spoiler-averse") == 0)
+		*threshold = rv_detect_averse_threshold;
+	else if (strcmp(name, "marked-only") == 0)
+		*threshold = 1.0f;
+	else
+		return false;
+	return true;
 }

@@ -25,6 +25,15 @@ typedef struct RvDetectInput
 #define RV_DEFAULT_THRESHOLD 0.5f
 
 /*
+ * The named thresholds of spoiler_threshold(): "default" (0.5),
+ * "spoiler-averse" (the threshold that reached recall 0.8 on the fit's
+ * training part, moved to the review scale; it changes when the weights are
+ * refitted) and "marked-only" (1: marked spans only).  False for another
+ * name.
+ */
+extern bool rv_detect_preset(const char *name, float *threshold);
+
+/*
  * Scores every sentence into scores[0..nsents) and returns the review-level
  * score (how likely the review as a whole reveals the plot), both in [0,1].
  * Deterministic: the same input gives the same scores on every platform.

@@ -11,19 +11,98 @@
 #include "rv_core.h"
 #include "rv_detect.h"
 
-/* A feature weight: a token ("worker") or token bigram ("turns out"). */
-typedef struct RvWeight
+/*
+ * A feature weight: a token ("worker") or token bigram ("turns out"), in an
+ * open-addressing table laid out by the generator (tools/fit_detector.py):
+ * slot (hash & mask), then the next ones, until an empty slot (hash 0).  A
+ * probe compares 64-bit hashes; only a hit compares the key, once.
+ */
+typedef struct RvWeightSlot
 {
-	const char *key;
-	float		w;
-} RvWeight;
+	uint64_t	hash;			/* rv_detect_hash or rv_detect_pair_hash; 0: empty */
+	uint32_t	key;			/* the key ("a" or "a b") in rv_detect_keys:
+								 * offset << 8 | length (keys are < 256
+								 * bytes) */
+	int32_t		w;				/* the weight in RV_WEIGHT_UNITs */
+} RvWeightSlot;
+
+/*
+ * Weights are fixed point, so that a sentence's sum is exact and the same
+ * in any order of summing (a reference lookup in the unit test gives the
+ * very same bits).
+ */
+#define RV_WEIGHT_UNIT 1e-4f
 
 /* The fitted English model (rv_detect_weights.c, generated). */
 extern const float rv_detect_bias;
 extern const float rv_detect_w_names;	/* per capitalized word inside a sentence */
 extern const float rv_detect_w_length;	/* per log(1 + words) */
-extern const RvWeight rv_detect_weights[];	/* sorted by key (strcmp) */
-extern const int rv_detect_nweights;
+extern const float rv_detect_mean_log_length;	/* of the training sentences */
+
+/*
+ * The fitted context stage (rv_detect_weights.c), off in rv_detect: on TV
+ * Tropes pages it raises the held-out AUC (spoilers come in runs there),
+ * on reviews it lowers it (a spoiler sentence sits among judgements); the
+ * evaluation measures it.  A sentence's logit is
+ * ctx_bias + ctx_self * its text logit + ctx_neighbours * the weighted mean
+ * of its neighbours' text logits (up to ctx_reach sentences either side in
+ * the same review, weight ctx_decay^(distance - 1)).
+ */
+extern const float rv_detect_ctx_bias;
+extern const float rv_detect_ctx_self;
+extern const float rv_detect_ctx_neighbours;
+extern const int rv_detect_ctx_reach;
+extern const float rv_detect_ctx_decay;
+
+/* The spoiler-averse preset: recall 0.8 on the training part. */
+extern const float rv_detect_averse_threshold;
+extern const float rv_detect_recall80_threshold;	/* on TV Tropes pages */
+extern const RvWeightSlot rv_detect_slots[];	/* rv_detect_slot_mask + 1 slots */
+extern const uint32_t rv_detect_slot_mask;
+extern const char rv_detect_keys[];
+extern const int rv_detect_nweights;	/* occupied slots */
+
+/*
+ * The hashes of the table: FNV-1a over a token's bytes, and a mix of two
+ * token hashes for a bigram, so that a pair is hashed without its string.
+ * Never 0 (the empty slot).  tools/fit_detector.py computes the same.
+ */
+#define RV_FNV_OFFSET 14695981039346656037ULL
+#define RV_FNV_PRIME 1099511628211ULL
+
+static inline uint64_t
+rv_detect_nonzero(uint64_t h)
+{
+	return h ? h : 1;
+}
+
+static inline uint64_t
+rv_detect_hash(const char *s, size_t len)
+{
+	uint64_t	h = RV_FNV_OFFSET;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char) s[i]) * RV_FNV_PRIME;
+	return rv_detect_nonzero(h);
+}
+
+static inline uint64_t
+rv_detect_pair_hash(uint64_t a, uint64_t b)
+{
+	uint64_t	h = a ^ (b * 0x9E3779B97F4A7C15ULL);
+
+	/* splitmix64's finalizer */
+	h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+	return rv_detect_nonzero(h ^ (h >> 31));
+}
+
+/*
+ * The weight (in RV_WEIGHT_UNITs) of token a (b == NULL) or of the pair
+ * "a b" whose hash is h; 0 when the model has no such feature.
+ */
+extern int32_t rv_detect_weight(uint64_t h, const char *a, uint32_t alen,
+							  const char *b, uint32_t blen);
 
 /* A cue: up to four token prefixes that must follow each other. */
 typedef struct RvCue
@@ -37,6 +116,8 @@ typedef struct RvCueLexicon
 {
 	const char *lang;
 	float		bias;
+	float		w_names;		/* the neutral features, hand-set with the */
+	float		w_length;		/* cues (not used for English) */
 	const RvCue *cues;
 	int			ncues;
 } RvCueLexicon;
@@ -54,8 +135,9 @@ typedef struct RvSentFeatures
 	RvBuf		typestr;		/* distinct model tokens (folded; numbers as
 								 * "<num>"), each once, NUL-terminated */
 	uint32_t   *type_off;		/* where type t starts in typestr */
+	uint32_t   *type_len;		/* its length in bytes */
 	int			ntypes;
-	uint32_t   *type_hash;		/* fnv of each type */
+	uint64_t   *type_hash;		/* rv_detect_hash of each type */
 	int32_t    *slots;			/* open addressing over types, -1: empty */
 	uint32_t	mask;
 } RvSentFeatures;
@@ -75,7 +157,88 @@ extern bool rv_detect_features(const char *text, size_t len, const char *lang,
 							   RvSentFeatures *f, RvError *err);
 extern void rv_detect_features_free(RvSentFeatures *f);
 
+/* The fitted English model's part of a sentence's logit (bias included). */
+extern float rv_detect_model_logit(const RvSentFeatures *f);
+
+/* The sum of the cue lexicon's weights present in the sentence. */
+extern float rv_detect_cue_logit(const RvSentFeatures *f, const char *lang);
+
+/*
+ * What rv_detect_sentences uses; rv_detect_all is rv_detect's.  The
+ * evaluation turns parts off to measure them (an ablation at scoring time,
+ * nothing refitted), the context stage on, and scores TV Tropes pages
+ * without the review-level priors.
+ */
+typedef struct RvDetectOptions
+{
+	bool		words;			/* the fitted unigrams and bigrams */
+	bool		neutral;		/* capitalized words, length */
+	bool		cues;			/* the cue lexicon */
+	bool		neighbours;		/* the fitted context stage (off in rv_detect) */
+	bool		review_priors;	/* prior shift, position, warning, marked
+								 * spans */
+} RvDetectOptions;
+
+extern const RvDetectOptions rv_detect_all;
+
 /* The text-only logit of a sentence (no review context). */
 extern float rv_detect_text_logit(const RvSentFeatures *f, const char *lang);
+extern float rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang,
+									  const RvDetectOptions *opt);
+
+/* rv_detect with options. */
+extern float rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt,
+								 float *scores, RvError *err);
+
+/*
+ * Item context (rv_detect_item.c): counts over the sentences of other
+ * reviews of one title, and which of them lie in marked spoilers.
+ */
+typedef struct RvItemWord
+{
+	uint64_t	hash;			/* rv_detect_hash of a content word; 0: empty */
+	int32_t		all;			/* sentences it occurs in */
+	int32_t		spoiler;		/* of which marked spoilers */
+} RvItemWord;
+
+typedef struct RvItemContext
+{
+	int32_t		nsents;
+	int32_t		nspoiler;
+	uint32_t	nwords;
+	uint32_t	mask;
+	RvItemWord *words;			/* open addressing by hash */
+} RvItemContext;
+
+/* The fitted combination (rv_detect_weights.c). */
+extern const float rv_detect_item_bias;
+extern const float rv_detect_item_text;
+extern const float rv_detect_item_specificity;
+extern const float rv_detect_item_rate;
+
+extern void rv_item_init(RvItemContext *c);
+extern void rv_item_free(RvItemContext *c);
+
+/* Adds (delta 1) or takes back (delta -1) one sentence. */
+extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler, int delta);
+
+/* The two item features of a sentence against the context. */
+extern void rv_item_features(const RvItemContext *c, const RvSentFeatures *f,
+							 float *specificity, float *rate);
+
+/* The stored form of a context (see rv_detect_item.c); appends to out. */
+extern void rv_item_serialize(const RvItemContext *c, RvBuf *out);
+extern bool rv_item_deserialize(const void *data, size_t len, RvItemContext *c,
+								RvError *err);
+
+/*
+ * rv_detect with the item context of the review's title (English text
+ * logits only; other languages score as in rv_detect).
+ */
+extern float rv_detect_with_item(const RvDetectInput *in, const RvItemContext *ctx,
+								 float *scores, RvError *err);
+
+/* The sentence's logit with its title's context, from its text logit. */
+extern float rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit);
 
 #endif							/* RV_DETECT_INT_H */

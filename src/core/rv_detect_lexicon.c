@@ -9,11 +9,15 @@
  * that often narrate the late plot.  The bias, log(0.3 / 0.7), puts a sentence
  * without cues at the rate of spoiler sentences in reviews (about 30%): these
  * logits are on the review scale already, so rv_detect does not shift them
- * as it shifts the English model fitted on balanced data.
+ * as it shifts the English model fitted on balanced data.  The neutral
+ * features of these languages (per capitalized word, per log(1 + words))
+ * are set with the cues: the values the English fit had when the cues
+ * were written, so that refitting English does not move other languages.
  */
 #include "rv_detect_int.h"
 
 #define N(a) ((int) (sizeof(a) / sizeof(a[0])))
+#define LEX_NEUTRAL 0.046475f, -0.801769f
 
 /*
  * English cues add to the fitted model at half weight (see rv_detect.c):
@@ -61,10 +65,10 @@ static const RvCue de_cues[] = {
 };
 
 const RvCueLexicon rv_detect_lexicons[] = {
-	{"de", -0.85f, de_cues, N(de_cues)},
-	{"en", 0.0f, en_cues, N(en_cues)},
-	{"es", -0.85f, es_cues, N(es_cues)},
-	{"fr", -0.85f, fr_cues, N(fr_cues)}
+	{"de", -0.85f, LEX_NEUTRAL, de_cues, N(de_cues)},
+	{"en", 0.0f, LEX_NEUTRAL, en_cues, N(en_cues)},
+	{"es", -0.85f, LEX_NEUTRAL, es_cues, N(es_cues)},
+	{"fr", -0.85f, LEX_NEUTRAL, fr_cues, N(fr_cues)}
 };
 
 const int	rv_detect_nlexicons = N(rv_detect_lexicons);

@@ -4,20 +4,41 @@
  *	  evaluation (never linked into the extension).
  *
  *	detect_cli tokens LANG		reads one sentence per line on stdin and
- *								prints "names<TAB>words<TAB>token token ..."
+ *								prints "names<TAB>words<TAB>cues<TAB>token
+ *								token ..." (cues: the cue lexicon's logit)
  *	detect_cli sentence LANG	reads one sentence per line and prints the
  *								text-only probability (no review context),
  *								the quantity fitted on isolated sentences
- *	detect_cli score			reads a TSV of labelled reviews
+ *	detect_cli bench LANG		reads one sentence per line and prints the
+ *								microseconds per sentence of tokenizing
+ *								(ICU words, folding, interning) and of
+ *								scoring the tokens (the model's lookups),
+ *								best of 5 runs over all sentences
+ *	detect_cli score [PARTS]	reads a TSV of labelled reviews
  *								(review_id, lang, warning, label, sentence),
  *								scores each review's sentences in context with
  *								rv_detect and prints "label<TAB>score" per
  *								sentence
+ *	detect_cli pages [PARTS]	the same on TV Tropes pages: no review-level
+ *								priors (no prior shift, position, warning)
+ *
+ *	detect_cli item [features]	the same TSV: each review stands for a title,
+ *								its labelled sentences for the marked spoilers
+ *								of the title's other reviews; each sentence is
+ *								scored with the item context of the others
+ *								(itself taken out) and prints "label<TAB>
+ *								probability", or "label<TAB>specificity<TAB>
+ *								rate<TAB>text logit" with features
+ *
+ * PARTS turns components off for the ablation, e.g. "-words,-cues"
+ * (words, neutral, cues), or the context stage on ("+neighbours"); nothing
+ * is refitted.
  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rv_detect_int.h"
 #include "rv_segment.h"
@@ -45,13 +66,80 @@ print_tokens(const char *lang, bool probability)
 			printf("%.6f\n", 1.0 / (1.0 + exp(-rv_detect_text_logit(&f, lang))));
 		else
 		{
-			printf("%d\t%d\t", f.names, f.nwords);
+			printf("%d\t%d\t%.4f\t", f.names, f.nwords, rv_detect_cue_logit(&f, lang));
 			for (int i = 0; i < f.ntokens; i++)
 				printf("%s%s", i ? " " : "", RV_TOKEN(&f, i));
 			putchar('\n');
 		}
 		rv_detect_features_free(&f);
 	}
+	free(line);
+}
+
+static double
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e6 + ts.tv_nsec / 1e3;
+}
+
+static void
+bench(const char *lang)
+{
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+	char	  **lines = NULL;
+	size_t	   *lens = NULL;
+	int			nl = 0,
+				lcap = 0;
+	RvSentFeatures *fs;
+	double		best_tok = 1e30,
+				best_score = 1e30;
+	volatile float sink = 0;
+
+	while ((n = getline(&line, &cap, stdin)) > 0)
+	{
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (nl == lcap)
+		{
+			lcap = lcap ? lcap * 2 : 1024;
+			lines = realloc(lines, sizeof(char *) * lcap);
+			lens = realloc(lens, sizeof(size_t) * lcap);
+		}
+		lines[nl] = strdup(line);
+		lens[nl++] = (size_t) n;
+	}
+	fs = calloc(nl ? nl : 1, sizeof(RvSentFeatures));
+	for (int run = 0; run < 5; run++)
+	{
+		double		t0 = now_us(),
+					t1;
+		RvError		err = {0};
+
+		for (int i = 0; i < nl; i++)
+			if (!rv_detect_features(lines[i], lens[i], lang, &fs[i], &err))
+				exit(1);
+		t1 = now_us();
+		for (int i = 0; i < nl; i++)
+			sink += rv_detect_text_logit(&fs[i], lang);
+		if (t1 - t0 < best_tok)
+			best_tok = t1 - t0;
+		if (now_us() - t1 < best_score)
+			best_score = now_us() - t1;
+		for (int i = 0; i < nl; i++)
+			rv_detect_features_free(&fs[i]);
+	}
+	printf("sentences %d  tokenize %.3f us  score %.3f us  (per sentence)\n",
+		   nl, best_tok / (nl ? nl : 1), best_score / (nl ? nl : 1));
+	for (int i = 0; i < nl; i++)
+		free(lines[i]);
+	free(lines);
+	free(lens);
+	free(fs);
 	free(line);
 }
 
@@ -67,9 +155,18 @@ typedef struct Pending
 	int			cap;
 } Pending;
 
+static RvDetectOptions opts;
+static bool item_mode;
+static void flush_item(Pending *p);
+
 static void
 flush(Pending *p)
 {
+	if (item_mode)
+	{
+		flush_item(p);
+		return;
+	}
 	RvDetectInput in;
 	RvError		err = {0};
 	float	   *scores;
@@ -85,7 +182,7 @@ flush(Pending *p)
 	in.nsents = (uint32_t) p->n;
 	in.spans = NULL;
 	in.nspans = 0;
-	if (rv_detect(&in, scores, &err) < 0)
+	if (rv_detect_sentences(&in, &opts, scores, &err) < 0)
 	{
 		fprintf(stderr, "%s\n", err.detail);
 		exit(1);
@@ -93,6 +190,52 @@ flush(Pending *p)
 	for (int i = 0; i < p->n; i++)
 		printf("%d\t%.6f\t%s\n", p->labels[i], scores[i], p->lang);
 	free(scores);
+	p->n = 0;
+	p->body.len = 0;
+}
+
+static bool item_features_only;
+
+/* Item context: the review's sentences stand for a title's marked spoilers. */
+static void
+flush_item(Pending *p)
+{
+	RvSentFeatures *fs = malloc(sizeof(RvSentFeatures) * (p->n ? p->n : 1));
+	RvItemContext ctx;
+	RvError		err = {0};
+
+	rv_item_init(&ctx);
+	for (int i = 0; i < p->n; i++)
+	{
+		if (!rv_detect_features(p->body.data + p->sents[i].start,
+								p->sents[i].end - p->sents[i].start, p->lang, &fs[i], &err))
+		{
+			fprintf(stderr, "%s\n", err.detail);
+			exit(1);
+		}
+		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, 1);
+	}
+	for (int i = 0; i < p->n; i++)
+	{
+		float		z = rv_detect_text_logit_opt(&fs[i], p->lang, &opts);
+		float		spec,
+					rate;
+
+		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, -1);
+		if (item_features_only)
+		{
+			rv_item_features(&ctx, &fs[i], &spec, &rate);
+			printf("%d\t%.6f\t%.6f\t%.6f\n", p->labels[i], spec, rate, z);
+		}
+		else
+			printf("%d\t%.6f\t%s\n", p->labels[i],
+				   1.0 / (1.0 + exp(-rv_item_logit(&ctx, &fs[i], z))), p->lang);
+		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, 1);
+	}
+	for (int i = 0; i < p->n; i++)
+		rv_detect_features_free(&fs[i]);
+	free(fs);
+	rv_item_free(&ctx);
 	p->n = 0;
 	p->body.len = 0;
 }
@@ -158,15 +301,43 @@ score_reviews(void)
 int
 main(int argc, char **argv)
 {
+	opts = rv_detect_all;
+	if (argc >= 2 && strcmp(argv[1], "item") == 0)
+	{
+		opts.review_priors = false;
+		item_mode = true;
+		item_features_only = argc == 3 && strcmp(argv[2], "features") == 0;
+		score_reviews();
+		rv_segment_reset();
+		return 0;
+	}
+	if (argc >= 2 && (strcmp(argv[1], "score") == 0 || strcmp(argv[1], "pages") == 0))
+	{
+		const char *parts = argc == 3 ? argv[2] : "";
+
+		opts.review_priors = strcmp(argv[1], "score") == 0;
+		opts.words = strstr(parts, "-words") == NULL;
+		opts.neutral = strstr(parts, "-neutral") == NULL;
+		opts.cues = strstr(parts, "-cues") == NULL;
+		opts.neighbours = strstr(parts, "+neighbours") != NULL;
+		if (argc > 3)
+		{
+			fprintf(stderr, "usage: detect_cli score|pages [PARTS]\n");
+			return 2;
+		}
+		score_reviews();
+		rv_segment_reset();
+		return 0;
+	}
 	if (argc == 3 && strcmp(argv[1], "tokens") == 0)
 		print_tokens(argv[2], false);
 	else if (argc == 3 && strcmp(argv[1], "sentence") == 0)
 		print_tokens(argv[2], true);
-	else if (argc == 2 && strcmp(argv[1], "score") == 0)
-		score_reviews();
+	else if (argc == 3 && strcmp(argv[1], "bench") == 0)
+		bench(argv[2]);
 	else
 	{
-		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | score\n");
+		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score [PARTS] | pages [PARTS] | item [features]\n");
 		return 2;
 	}
 	rv_segment_reset();

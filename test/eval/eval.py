@@ -4,14 +4,18 @@
 1. The evaluation set test/eval/reviews.txt (reviews written for pg_review,
    labelled by hand, never used for fitting): every review is scored in
    context by rv_detect, as review input does.
-2. When ../shared/data/spoilers/tvtropes-train.csv is present: its
-   validation fifth (the sentences tools/fit_detector.py never fits on),
-   each sentence scored alone by the text model.
-Prints N, precision, recall and F1 at the default threshold 0.5, and ROC AUC.
+2. When ../shared/data/spoilers/tvtropes-train.csv is present: the part
+   tools/fit_detector.py holds out by show (never fitted on, nothing tuned
+   on it), scored by page: each block of consecutive ids is scored as one
+   text, so the context stage sees a sentence's neighbours, without the
+   review-level priors (position, warning, prior shift).
+3. The ablation: each component turned off at scoring time (nothing
+   refitted; tools/fit_detector.py prints the refitted ablation).
+Prints N, precision, recall and F1 at the default threshold 0.5 (and at
+the recall-0.8 and spoiler-averse thresholds), and ROC AUC.
 """
-import csv
-import hashlib
 import os
+import re
 import subprocess
 import sys
 
@@ -19,13 +23,30 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
 CLI = os.path.join(HERE, 'detect_cli')
 sys.path.insert(0, os.path.join(TOP, 'tools'))
-from fit_detector import auc, prf  # noqa: E402
+import fit_detector as fd  # noqa: E402
+
+PARTS = (('', 'the detector (text model + review priors)'),
+         ('-words', 'without words'), ('-cues', 'without cues'),
+         ('-neutral', 'without neutral features'), ('-neutral,-cues', 'words only'),
+         ('+neighbours', 'with the context stage (off by default)'))
+
+
+def constant(name):
+    with open(os.path.join(TOP, 'src', 'core', 'generated', 'rv_detect_weights.c'),
+              encoding='utf-8') as fh:
+        return float(re.search(r'\b%s = ([-0-9.]+)f;' % name, fh.read()).group(1))
 
 
 def report(name, labels, scores, threshold=0.5):
-    p, r, f = prf(labels, scores, threshold)
-    print('%-44s N=%4d  spoilers=%3d  at %.1f: precision=%.3f  recall=%.3f  F1=%.3f  ROC AUC=%.3f'
-          % (name, len(labels), sum(labels), threshold, p, r, f, auc(labels, scores)))
+    p, r, f = fd.prf(labels, scores, threshold)
+    print('%-46s N=%4d spoilers=%4d at %.3f: precision=%.3f recall=%.3f F1=%.3f ROC AUC=%.3f'
+          % (name, len(labels), sum(labels), threshold, p, r, f, fd.auc(labels, scores)))
+
+
+def run(mode, rows, parts=''):
+    out = subprocess.run([CLI, mode] + ([parts] if parts else []), input='\n'.join(rows) + '\n',
+                         capture_output=True, text=True, check=True).stdout.strip().split('\n')
+    return [(int(l.split('\t')[0]), float(l.split('\t')[1]), l.split('\t')[2]) for l in out]
 
 
 def own_set():
@@ -37,30 +58,48 @@ def own_set():
                 _, rid, lang, warn = line.split()
             elif line[:2] in ('S ', 'N '):
                 rows.append('%s\t%s\t%s\t%d\t%s' % (rid, lang, warn, line[0] == 'S', line[2:]))
-    out = subprocess.run([CLI, 'score'], input='\n'.join(rows) + '\n', capture_output=True,
-                         text=True, check=True).stdout.strip().split('\n')
-    res = [(int(l.split('\t')[0]), float(l.split('\t')[1]), l.split('\t')[2]) for l in out]
+    averse = constant('rv_detect_averse_threshold')
+    res = run('score', rows)
     report('own reviews (in context), all languages', [x[0] for x in res], [x[1] for x in res])
-    report('own reviews (in context), all languages', [x[0] for x in res], [x[1] for x in res], 0.3)
+    report('own reviews, spoiler-averse threshold', [x[0] for x in res], [x[1] for x in res],
+           averse)
     en = [x for x in res if x[2] == 'en']
     other = [x for x in res if x[2] != 'en']
     report('own reviews, English', [x[0] for x in en], [x[1] for x in en])
     report('own reviews, Spanish/French/German', [x[0] for x in other], [x[1] for x in other])
+    print('ablation, own reviews in English (ROC AUC):')
+    for parts, name in PARTS:
+        r = [x for x in run('score', rows, parts) if x[2] == 'en']
+        print('  %-44s %.3f' % (name, fd.auc([x[0] for x in r], [x[1] for x in r])))
 
 
 def tvtropes():
-    path = os.path.join(TOP, '..', 'shared', 'data', 'spoilers', 'tvtropes-train.csv')
-    if not os.path.exists(path):
+    if not os.path.exists(fd.DATA):
         print('TV Tropes data not present: skipped')
         return
-    with open(path, newline='', encoding='utf-8') as fh:
-        rows = [(r[0], r[1], int(r[2])) for r in csv.reader(fh) if len(r) == 3]
-    val = [r for r in rows if int(hashlib.md5(r[0].encode()).hexdigest(), 16) % 5 == 0]
-    text = ''.join(r[1].replace('\n', ' ').replace('\r', ' ') + '\n' for r in val)
-    out = subprocess.run([CLI, 'sentence', 'en'], input=text, capture_output=True,
-                         text=True, check=True).stdout.split()
-    report('TV Tropes validation fifth (sentence alone)', [r[2] for r in val],
-           [float(x) for x in out])
+    rows = fd.read_rows(fd.DATA)
+    _, val = fd.split(rows)
+    lines = ['%d\ten\t0\t%d\t%s' % (fd.block_of(rows[i][0]), rows[i][2],
+                                    rows[i][1].replace('\t', ' ').replace('\n', ' '))
+             for i in val]
+    t80 = constant('rv_detect_recall80_threshold')
+    res = run('pages', lines)
+    labels, scores = [x[0] for x in res], [x[1] for x in res]
+    report('TV Tropes held out by show (by page)', labels, scores)
+    report('TV Tropes held out, recall-0.8 threshold', labels, scores, t80)
+    # Item context: runs of fd.ITEM_GROUP ids stand for titles, the other
+    # labelled sentences of the run for the title's marked spoilers.
+    item_lines = ['%d\ten\t0\t%d\t%s' % ((rows[i][0] - 1) // fd.ITEM_GROUP, rows[i][2],
+                                         rows[i][1].replace('\t', ' ').replace('\n', ' '))
+                  for i in val]
+    r = run('item', item_lines)
+    report('TV Tropes held out, with item context', [x[0] for x in r], [x[1] for x in r])
+    print('ablation, TV Tropes held out by show (ROC AUC; precision/recall at 0.5):')
+    for parts, name in PARTS:
+        r = run('pages', lines, parts)
+        p, rc, _ = fd.prf([x[0] for x in r], [x[1] for x in r], 0.5)
+        print('  %-44s %.3f  (%.3f / %.3f)' % (name, fd.auc([x[0] for x in r], [x[1] for x in r]),
+                                              p, rc))
 
 
 if __name__ == '__main__':

@@ -39,7 +39,7 @@ RV_TEST(detect_obvious_cases)
 
 RV_TEST(detect_context_raises_scores)
 {
-	const char *t = "The acting is fine. Then Maria leaves the village. The music is good.";
+	const char *t = "The acting is fine. Then Maria leaves the village. Then she burns the letters and walks into the sea.";
 	float		plain[3],
 				warned[3],
 				marked[3],
@@ -53,9 +53,29 @@ RV_TEST(detect_context_raises_scores)
 	score_text(t, "en", false, &span, 1, marked, &r3);
 	for (int i = 0; i < 3; i++)
 		CHECK(warned[i] > plain[i]);
-	CHECK(marked[2] > plain[2]);	/* next to the marked span */
+	CHECK(marked[2] > plain[2]);	/* narrates, next to the marked span */
 	CHECK(r2 >= 0.9f);
 	CHECK(r3 >= 0.95f);
+}
+
+/*
+ * Proximity alone does not raise a short verdict: in "A film. ||She
+ * leaves.|| Fine." the last sentence stays below the threshold, and gets
+ * exactly the score it has without the marked span.
+ */
+RV_TEST(detect_short_verdict_not_raised_by_marked_neighbour)
+{
+	const char *t = "A film. She leaves. Fine.";
+	RvSpan		span = {8, 11, NULL, 0};	/* "She leaves." */
+	float		plain[3],
+				marked[3],
+				r;
+
+	CHECK_EQ_INT(score_text(t, "en", false, NULL, 0, plain, &r), 3);
+	score_text(t, "en", false, &span, 1, marked, &r);
+	CHECK(marked[2] < RV_DEFAULT_THRESHOLD);
+	CHECK(marked[2] == plain[2]);
+	CHECK(r >= 0.95f);
 }
 
 RV_TEST(detect_other_languages_use_cues)
@@ -104,10 +124,284 @@ RV_TEST(detect_deterministic_and_empty)
 	CHECK(a[0] >= 0 && a[0] <= 1 && a[1] >= 0 && a[1] <= 1);
 }
 
-RV_TEST(detect_weight_tables_sorted)
+/* The keys of the generated weight table, with their weights. */
+typedef struct RefKey
 {
-	for (int i = 1; i < rv_detect_nweights; i++)
-		CHECK(strcmp(rv_detect_weights[i - 1].key, rv_detect_weights[i].key) < 0);
+	const char *key;
+	int32_t		w;
+} RefKey;
+
+static int
+cmp_refkey(const void *a, const void *b)
+{
+	return strcmp(((const RefKey *) a)->key, ((const RefKey *) b)->key);
+}
+
+static RefKey *
+ref_keys(int *n)
+{
+	RefKey	   *keys = malloc(sizeof(RefKey) * (rv_detect_nweights + 1));
+
+	*n = 0;
+	for (uint32_t k = 0; k <= rv_detect_slot_mask; k++)
+		if (rv_detect_slots[k].hash != 0)
+			keys[(*n)++] = (RefKey) {rv_detect_keys + (rv_detect_slots[k].key >> 8),
+				rv_detect_slots[k].w};
+	qsort(keys, *n, sizeof(RefKey), cmp_refkey);
+	return keys;
+}
+
+/* Reference lookup: the key's string, binary search by strcmp. */
+static int32_t
+ref_weight(const RefKey *keys, int n, const char *key)
+{
+	RefKey		probe = {key, 0};
+	const RefKey *hit = bsearch(&probe, keys, n, sizeof(RefKey), cmp_refkey);
+
+	return hit ? hit->w : 0;
+}
+
+RV_TEST(detect_weight_table_layout)
+{
+	int			n;
+	RefKey	   *keys = ref_keys(&n);
+	int			longest_probe = 0;
+
+	CHECK_EQ_INT(n, rv_detect_nweights);
+	CHECK((rv_detect_slot_mask & (rv_detect_slot_mask + 1)) == 0);
+	CHECK((uint32_t) n * 2 <= rv_detect_slot_mask + 1);
+	for (int i = 1; i < n; i++)
+		CHECK(strcmp(keys[i - 1].key, keys[i].key) < 0);	/* no duplicates */
+	for (uint32_t k = 0; k <= rv_detect_slot_mask; k++)
+	{
+		const RvWeightSlot *e = &rv_detect_slots[k];
+		const char *key = rv_detect_keys + (e->key >> 8);
+		const char *sp;
+		uint64_t	h;
+		int			probe = 0;
+
+		if (e->hash == 0)
+			continue;
+		CHECK_EQ_INT((int) strlen(key), (int) (e->key & 0xFF));
+		/* The stored hash is the key's, as the scorer computes it. */
+		sp = strchr(key, ' ');
+		h = sp ? rv_detect_pair_hash(rv_detect_hash(key, sp - key),
+									 rv_detect_hash(sp + 1, strlen(sp + 1)))
+			: rv_detect_hash(key, strlen(key));
+		CHECK(h == e->hash);
+		/* Every key is found, with its weight. */
+		CHECK(sp ? rv_detect_weight(h, key, sp - key, sp + 1, strlen(sp + 1)) == e->w
+			  : rv_detect_weight(h, key, strlen(key), NULL, 0) == e->w);
+		for (uint32_t j = (uint32_t) h & rv_detect_slot_mask; j != k; j = (j + 1) & rv_detect_slot_mask)
+			probe++;
+		if (probe > longest_probe)
+			longest_probe = probe;
+	}
+	CHECK(longest_probe < 64);
 	for (int l = 0; l < rv_detect_nlexicons; l++)
 		CHECK(rv_detect_lexicons[l].ncues > 10);
+	free(keys);
+}
+
+/*
+ * The hashed lookup gives the very scores of a plain one (each feature's
+ * string built and binary-searched among the sorted keys), to the bit: on
+ * sentences of table keys, of words the model lacks, and of repeats.
+ */
+RV_TEST(detect_lookup_matches_reference)
+{
+	int			n;
+	RefKey	   *keys = ref_keys(&n);
+	const char *fixed[] = {
+		"In the end, the detective turns out to be the killer and dies in the fire.",
+		"The acting is wonderful and the music is lovely.",
+		"Zqxv blorft wumpus, the the the the, turns out turns out turns out.",
+		"He dies. He dies! He dies? 1999 2000 3x01 man's men's",
+		"Ça alors, über naïve café — “quoted” words’ and 'single' ones.",
+		""
+	};
+	char		buf[4096];
+	unsigned	seed = 12345;
+	int			nsent = 0,
+				nonzero = 0;
+
+	for (int round = 0; round < 2000 + (int) (sizeof(fixed) / sizeof(fixed[0])); round++)
+	{
+		RvSentFeatures f;
+		RvError		err = {0};
+		int64_t		sum = 0;
+		float		ref;
+		size_t		len = 0;
+
+		if (round < (int) (sizeof(fixed) / sizeof(fixed[0])))
+			len = (size_t) snprintf(buf, sizeof(buf), "%s", fixed[round]);
+		else
+		{
+			/* Table keys and words the model lacks, in random order. */
+			int			words = 1 + (int) ((seed = seed * 1103515245 + 12345) >> 16) % 30;
+
+			for (int w = 0; w < words && len + 300 < sizeof(buf); w++)
+			{
+				seed = seed * 1103515245 + 12345;
+				if ((seed >> 16) % 5 == 0)
+					len += (size_t) snprintf(buf + len, sizeof(buf) - len, "qzv%u ", (seed >> 8) % 50);
+				else
+					len += (size_t) snprintf(buf + len, sizeof(buf) - len, "%s ",
+											 keys[(seed >> 4) % (unsigned) n].key);
+			}
+		}
+		CHECK(rv_detect_features(buf, len, "en", &f, &err));
+		for (int t = 0; t < f.ntypes; t++)
+			sum += ref_weight(keys, n, RV_TYPE(&f, t));
+		for (int i = 0; i + 1 < f.ntokens; i++)
+		{
+			bool		seen = false;
+			char		pair[600];
+
+			for (int j = 0; j < i && !seen; j++)
+				seen = f.tok[j] == f.tok[i] && f.tok[j + 1] == f.tok[i + 1];
+			if (seen)
+				continue;
+			snprintf(pair, sizeof(pair), "%s %s", RV_TOKEN(&f, i), RV_TOKEN(&f, i + 1));
+			sum += ref_weight(keys, n, pair);
+		}
+		ref = rv_detect_bias + (float) sum * RV_WEIGHT_UNIT;
+		CHECK(memcmp(&ref, &(float) {rv_detect_model_logit(&f)}, sizeof(float)) == 0);
+		nonzero += sum != 0;
+		nsent++;
+		rv_detect_features_free(&f);
+	}
+	CHECK(nsent > 2000);
+	CHECK(nonzero > 1900);		/* the sentences really hit the table */
+	free(keys);
+}
+
+RV_TEST(detect_presets)
+{
+	float		t = -1;
+
+	CHECK(rv_detect_preset("default", &t) && t == RV_DEFAULT_THRESHOLD);
+	CHECK(rv_detect_preset("marked-only", &t) && t == 1.0f);
+	CHECK(rv_detect_preset("spoiler-averse", &t) && t > 0 && t < RV_DEFAULT_THRESHOLD);
+	CHECK(!rv_detect_preset("Default", &t));
+	CHECK(!rv_detect_preset("", &t));
+}
+
+/* Features of one English sentence (for the item context tests). */
+static RvSentFeatures
+features_of(const char *text)
+{
+	RvSentFeatures f;
+	RvError		err = {0};
+
+	if (!rv_detect_features(text, strlen(text), "en", &f, &err))
+		abort();
+	return f;
+}
+
+/*
+ * Item context: words of the title's marked spoilers raise a sentence that
+ * uses them, words of its plain sentences do not; taking a sentence back
+ * out restores the context exactly; stop words are not counted.
+ */
+RV_TEST(detect_item_context)
+{
+	const char *spoilers[] = {"Magnus sinks the trawler for the insurance.",
+	"In the end the trawler goes down with Magnus aboard."};
+	const char *plain[] = {"The photography of the grey sea is stunning.",
+	"The cast never overplays and the photography is grey and cold."};
+	RvItemContext ctx;
+	RvSentFeatures a = features_of("Magnus and the trawler, again."),
+				b = features_of("The photography is grey."),
+				c = features_of("A sentence with words nobody used.");
+	float		sa,
+				ra,
+				sb,
+				rb,
+				sc,
+				rc,
+				s2,
+				r2;
+
+	rv_item_init(&ctx);
+	for (int i = 0; i < 2; i++)
+	{
+		RvSentFeatures f = features_of(spoilers[i]);
+
+		rv_item_add(&ctx, &f, true, 1);
+		rv_detect_features_free(&f);
+		f = features_of(plain[i]);
+		rv_item_add(&ctx, &f, false, 1);
+		rv_detect_features_free(&f);
+	}
+	CHECK_EQ_INT(ctx.nsents, 4);
+	CHECK_EQ_INT(ctx.nspoiler, 2);
+	rv_item_features(&ctx, &a, &sa, &ra);
+	rv_item_features(&ctx, &b, &sb, &rb);
+	rv_item_features(&ctx, &c, &sc, &rc);
+	CHECK(sa > 0 && sb < 0 && sc == 0);
+	CHECK(ra == rb && ra == rc);
+	CHECK(rv_item_logit(&ctx, &a, 0) > rv_item_logit(&ctx, &b, 0));
+	/* Adding a sentence and taking it back leaves the same features. */
+	rv_item_add(&ctx, &a, true, 1);
+	rv_item_add(&ctx, &a, true, -1);
+	rv_item_features(&ctx, &a, &s2, &r2);
+	CHECK(s2 == sa && r2 == ra);
+	/* "the", "and" are stop words: a sentence of them has no specificity. */
+	rv_detect_features_free(&c);
+	c = features_of("The and the and.");
+	rv_item_features(&ctx, &c, &sc, &rc);
+	CHECK(sc == 0);
+	rv_detect_features_free(&a);
+	rv_detect_features_free(&b);
+	rv_detect_features_free(&c);
+	rv_item_free(&ctx);
+}
+
+/* The stored form of a context: a round trip, and malformed forms refused. */
+RV_TEST(detect_item_context_stored_form)
+{
+	RvItemContext a,
+				b;
+	RvSentFeatures f = features_of("Magnus sinks the trawler for the insurance."),
+				g = features_of("The photography is grey.");
+	RvBuf		s1,
+				s2;
+	RvError		err = {0};
+	float		x1,
+				y1,
+				x2,
+				y2;
+
+	rv_item_init(&a);
+	rv_item_add(&a, &f, true, 1);
+	rv_item_add(&a, &g, false, 1);
+	rv_buf_init(&s1, 64);
+	rv_item_serialize(&a, &s1);
+	/* magnus sinks trawler insurance photography grey: 6 content words */
+	CHECK_EQ_INT((int) s1.len, 16 + 16 * 6);
+	CHECK(rv_item_deserialize(s1.data, s1.len, &b, &err));
+	rv_buf_init(&s2, 64);
+	rv_item_serialize(&b, &s2);
+	CHECK(s1.len == s2.len && memcmp(s1.data, s2.data, s1.len) == 0);
+	rv_item_features(&a, &f, &x1, &y1);
+	rv_item_features(&b, &f, &x2, &y2);
+	CHECK(x1 == x2 && y1 == y2);
+	rv_item_free(&b);
+	/* Truncated, bad magic, counts that do not add up, unsorted words. */
+	CHECK(!rv_item_deserialize(s1.data, s1.len - 1, &b, &err) && err.code == RV_ERR_BINARY);
+	((char *) s2.data)[0] = 'X';
+	CHECK(!rv_item_deserialize(s2.data, s2.len, &b, &err));
+	memcpy(s2.data, s1.data, s1.len);
+	((unsigned char *) s2.data)[8] = 9;	/* nspoiler > nsents */
+	CHECK(!rv_item_deserialize(s2.data, s2.len, &b, &err));
+	memcpy(s2.data, s1.data, s1.len);
+	memcpy((char *) s2.data + 16, (char *) s1.data + 32, 16);	/* words 1, 2 swapped */
+	memcpy((char *) s2.data + 32, (char *) s1.data + 16, 16);
+	CHECK(!rv_item_deserialize(s2.data, s2.len, &b, &err));
+	rv_free(s1.data);
+	rv_free(s2.data);
+	rv_detect_features_free(&f);
+	rv_detect_features_free(&g);
+	rv_item_free(&a);
 }

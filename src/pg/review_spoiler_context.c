@@ -1,0 +1,259 @@
+/*
+ * review_spoiler_context.c
+ *	  The item context of the spoiler detector (new in 0.3.0): the aggregate
+ *	  spoiler_context(review) over the reviews of one title, and spoilers(r,
+ *	  ctx) and redact(r, ctx, mask, threshold), which score r's sentences
+ *	  again with it.
+ *
+ * The context counts content words of marked spoilers against the rest of
+ * the reviews (src/core/rv_detect_item.c); a review's own marks are free
+ * labels for every other review of the title.  Unlike spoilers(r) and
+ * redact(r), which read the scores stored at input, these score at query
+ * time (about 10 us a sentence), with the weights of the library: STABLE.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "utils/builtins.h"
+
+#include "pg_review.h"
+#include "review_datum.h"
+#include "rv_detect.h"
+#include "rv_detect_int.h"
+#include "rv_hidden.h"
+
+PG_FUNCTION_INFO_V1(review_spoiler_context_add);
+PG_FUNCTION_INFO_V1(review_spoiler_context_final);
+PG_FUNCTION_INFO_V1(review_spoilers_ctx);
+PG_FUNCTION_INFO_V1(review_redact_ctx);
+
+/* Does a marked span overlap body[start, end)? (spans sorted by start) */
+static bool
+in_marked(const RvSpanEntry *spans, uint32 nspans, uint32 start, uint32 end)
+{
+	for (uint32 i = 0; i < nspans && spans[i].start < end; i++)
+		if (spans[i].start + spans[i].len > start)
+			return true;
+	return false;
+}
+
+/* spoiler_context_add(internal, review): adds a review's sentences. */
+Datum
+review_spoiler_context_add(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext;
+	RvItemContext *ctx;
+	Review	   *r;
+	RvLayout	l;
+	const RvSentEntry *sents;
+	const RvSpanEntry *spans;
+	const char *body;
+	char		lang[RV_LANG_BUFSIZE];
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		elog(ERROR, "spoiler_context_add called in non-aggregate context");
+	if (PG_ARGISNULL(0))
+	{
+		ctx = MemoryContextAlloc(aggcontext, sizeof(RvItemContext));
+		rv_item_init(ctx);
+	}
+	else
+		ctx = (RvItemContext *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(ctx);
+
+	r = PG_GETARG_REVIEW_P(1);
+	review_layout(r, &l);
+	body = (const char *) r + l.body;
+	sents = RV_SECTION(r, &l, sents, RvSentEntry);
+	spans = RV_SECTION(r, &l, spans, RvSpanEntry);
+	review_lang_of(r, &l, lang);
+	for (uint32 i = 0; i < r->nsents; i++)
+	{
+		RvSentFeatures f;
+		RvError		err = {0};
+		MemoryContext old;
+
+		CHECK_FOR_INTERRUPTS();
+		if (!rv_detect_features(body + sents[i].start, sents[i].end - sents[i].start, lang,
+								&f, &err))
+			rv_report(&err, "review", NULL);
+		old = MemoryContextSwitchTo(aggcontext);
+		rv_item_add(ctx, &f, in_marked(spans, r->nspans, sents[i].start, sents[i].end), 1);
+		MemoryContextSwitchTo(old);
+		rv_detect_features_free(&f);
+	}
+	PG_RETURN_POINTER(ctx);
+}
+
+/* spoiler_context_final(internal) -> bytea */
+Datum
+review_spoiler_context_final(PG_FUNCTION_ARGS)
+{
+	RvItemContext *ctx;
+	RvBuf		out;
+	bytea	   *result;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	ctx = (RvItemContext *) PG_GETARG_POINTER(0);
+	rv_buf_init(&out, 64 + (size_t) ctx->nwords * 16);
+	rv_item_serialize(ctx, &out);
+	result = palloc(VARHDRSZ + out.len);
+	SET_VARSIZE(result, VARHDRSZ + out.len);
+	memcpy(VARDATA(result), out.data, out.len);
+	rv_free(out.data);
+	PG_RETURN_BYTEA_P(result);
+}
+
+/*
+ * The ranges to hide with the context: the core's rule (rv_hidden_ranges:
+ * marked spans, and sentences scoring >= threshold outside them) over the
+ * sentences scored again with the context.
+ */
+static RvHiddenRange *
+ranges_with_context(const Review *r, const RvLayout *l, const bytea *cb, float threshold,
+					int *n)
+{
+	const RvSentEntry *sents = RV_SECTION(r, l, sents, RvSentEntry);
+	const RvSpanEntry *spans = RV_SECTION(r, l, spans, RvSpanEntry);
+	const char *body = (const char *) r + l->body;
+	RvHiddenRange *out = palloc(sizeof(RvHiddenRange) * ((Size) r->nspans + r->nsents + 1));
+	RvSentEntry *rescored = palloc(sizeof(RvSentEntry) * ((Size) r->nsents + 1));
+	RvItemContext ctx;
+	RvError		err = {0};
+	char		lang[RV_LANG_BUFSIZE];
+
+	if (!rv_item_deserialize(VARDATA_ANY(cb), VARSIZE_ANY_EXHDR(cb), &ctx, &err))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid spoiler context"),
+				 errdetail_internal("%s", err.detail)));
+	memcpy(rescored, sents, sizeof(RvSentEntry) * r->nsents);
+	if (threshold < 1.0f && r->nsents > 0)
+	{
+		RvSentence *ss = palloc(sizeof(RvSentence) * r->nsents);
+		RvSpan	   *sp = palloc(sizeof(RvSpan) * ((Size) r->nspans + 1));
+		float	   *scores = palloc(sizeof(float) * r->nsents);
+		RvDetectInput in;
+
+		review_lang_of(r, l, lang);
+		for (uint32 i = 0; i < r->nsents; i++)
+		{
+			ss[i].start = sents[i].start;
+			ss[i].end = sents[i].end;
+		}
+		for (uint32 i = 0; i < r->nspans; i++)
+			sp[i] = (RvSpan) {spans[i].start, spans[i].len, NULL, 0};
+		in.body = body;
+		in.body_len = r->body_len;
+		in.lang = lang;
+		in.warning = (r->flags & RV_FLAG_WARNING) != 0;
+		in.sents = ss;
+		in.nsents = r->nsents;
+		in.spans = sp;
+		in.nspans = r->nspans;
+		if (rv_detect_with_item(&in, &ctx, scores, &err) < 0)
+			rv_report(&err, "review", NULL);
+		for (uint32 i = 0; i < r->nsents; i++)
+			rescored[i].score = scores[i];
+	}
+	rv_item_free(&ctx);
+	*n = rv_hidden_ranges(spans, r->nspans, rescored, r->nsents, threshold, out);
+	return out;
+}
+
+static float
+get_threshold(FunctionCallInfo fcinfo, int argno)
+{
+	float		t = PG_GETARG_FLOAT4(argno);
+
+	if (isnan(t) || t < 0 || t > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("spoiler threshold must be between 0 and 1, not %g", t)));
+	return t;
+}
+
+/* Characters of body before byte offset b. */
+static int32
+chars_before(const char *body, uint32 b)
+{
+	int32		n = 0;
+
+	for (uint32 i = 0; i < b; i++)
+		if (((unsigned char) body[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* spoilers(review, bytea) -> SETOF (start, len, source, score, content) */
+Datum
+review_spoilers_ctx(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Review	   *r = PG_GETARG_REVIEW_P(0);
+	bytea	   *cb = PG_GETARG_BYTEA_PP(1);
+	RvLayout	l;
+	RvHiddenRange *ranges;
+	int			n;
+	const char *body;
+
+	InitMaterializedSRF(fcinfo, 0);
+	review_layout(r, &l);
+	body = (const char *) r + l.body;
+	ranges = ranges_with_context(r, &l, cb, RV_DEFAULT_THRESHOLD, &n);
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[5];
+		bool		nulls[5] = {false};
+		int32		start = chars_before(body, ranges[i].start);
+
+		values[0] = Int32GetDatum(start);
+		values[1] = Int32GetDatum(chars_before(body, ranges[i].end) - start);
+		values[2] = CStringGetTextDatum(ranges[i].marked ? "markup" : "detected");
+		values[3] = Float4GetDatum(ranges[i].score);
+		values[4] = PointerGetDatum(cstring_to_text_with_len(body + ranges[i].start,
+															 (int) (ranges[i].end - ranges[i].start)));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* redact(review, bytea, mask, threshold) -> text */
+Datum
+review_redact_ctx(PG_FUNCTION_ARGS)
+{
+	Review	   *r = PG_GETARG_REVIEW_P(0);
+	bytea	   *cb = PG_GETARG_BYTEA_PP(1);
+	text	   *mask = PG_GETARG_TEXT_PP(2);
+	float		threshold = get_threshold(fcinfo, 3);
+	RvLayout	l;
+	RvHiddenRange *ranges;
+	int			n;
+	const char *body;
+	uint64		len;
+	RvBuf		out;
+
+	review_layout(r, &l);
+	body = (const char *) r + l.body;
+	ranges = ranges_with_context(r, &l, cb, threshold, &n);
+	len = rv_redact_len(body, r->body_len, ranges, n, VARSIZE_ANY_EXHDR(mask));
+	if (len > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("redacted text would be too long"),
+				 errdetail("The text with its masks would have %llu bytes; the limit is %zu.",
+						   (unsigned long long) len, (size_t) (MaxAllocSize - VARHDRSZ - 1)),
+				 errhint("Use a shorter mask.")));
+	rv_buf_init(&out, VARHDRSZ + len + 1);
+	out.len = VARHDRSZ;
+	rv_redact(body, r->body_len, ranges, n, VARDATA_ANY(mask), VARSIZE_ANY_EXHDR(mask), &out);
+	Assert(out.len == VARHDRSZ + len);
+	SET_VARSIZE(out.data, out.len);
+	PG_RETURN_TEXT_P((text *) out.data);
+}
