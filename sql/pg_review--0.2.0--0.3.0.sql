@@ -458,15 +458,20 @@ BEGIN
 	INTO nrows, nwords
 	FROM @extschema@.review_corpus_stats s
 	WHERE s.relid = rel AND s.attname = a AND s.keyword = '';
+	-- each term's rows are one index range of review_corpus_stats_key
 	SELECT coalesce(jsonb_agg(jsonb_build_object('term', t.term, 'prefix', t.prefix, 'df',
-		(SELECT coalesce(sum(CASE WHEN safe THEN s.ndocs_visible ELSE s.ndocs END), 0)
-		 FROM @extschema@.review_corpus_stats s
-		 WHERE s.relid = rel AND s.attname = a AND s.keyword <> '' AND
-			   CASE WHEN t.prefix
-			   THEN s.keyword >= t.term COLLATE "C" AND
-					s.keyword < (t.term || U&'\+10FFFF') COLLATE "C" AND
-					starts_with(s.keyword, t.term)
-			   ELSE s.keyword = t.term COLLATE "C" END))), '[]')
+		CASE WHEN t.prefix THEN
+			(SELECT coalesce(sum(CASE WHEN safe THEN s.ndocs_visible ELSE s.ndocs END), 0)
+			 FROM @extschema@.review_corpus_stats s
+			 WHERE s.relid = rel AND s.attname = a AND
+				   s.keyword >= t.term COLLATE "C" AND
+				   s.keyword < (t.term || U&'\+10FFFF') COLLATE "C" AND
+				   starts_with(s.keyword, t.term))
+		ELSE
+			(SELECT coalesce(sum(CASE WHEN safe THEN s.ndocs_visible ELSE s.ndocs END), 0)
+			 FROM @extschema@.review_corpus_stats s
+			 WHERE s.relid = rel AND s.attname = a AND s.keyword = t.term COLLATE "C")
+		END)), '[]')
 	INTO dfs
 	FROM @extschema@.reviewquery_terms(q) t;
 	RETURN (jsonb_build_object('query', q::text, 'safe', safe, 'rows', nrows,

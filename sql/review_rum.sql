@@ -238,13 +238,34 @@ SELECT p.q, cardinality(a.ids) = cardinality(pg_temp.rows_of('@@', quote_literal
 FROM bm25_probes p JOIN bm25_all_index a USING (pid) ORDER BY pid;
 SELECT bool_and(r <#> bq = -review_bm25(r, bq)) AS distance_is_minus_bm25
 FROM gen, bm25_probes;
--- the index cannot order by a spoiler-safe query: it says so
+-- Spoiler-safe BM25 (visible statistics, visible occurrences, lengths and
+-- first mentions in visible words) through the index, under @@~: the
+-- order and distances of a sequential scan and a sort.
+CREATE TEMP TABLE bm25_safe_probes AS
+SELECT pid, q, review_bm25_query(q, 'gen', safe => true) AS bq FROM bm25_probes;
+CREATE FUNCTION pg_temp.top_bm25_safe(q reviewquery, bq review_bm25query, k int, OUT ids int[], OUT dists float8[]) LANGUAGE sql AS $$
+	SELECT array_agg(id ORDER BY n), array_agg(d ORDER BY n)
+	FROM (SELECT id, r <#> bq AS d, row_number() OVER () AS n
+	      FROM (SELECT id, r FROM gen WHERE r @@~ q ORDER BY r <#> bq LIMIT k) t) s
+$$;
 SET enable_seqscan = off;
 SET enable_bitmapscan = off;
-SELECT id FROM gen, (SELECT review_bm25_query('dream', 'gen', safe => true) AS bq) s
-WHERE r @@~ 'dream'::reviewquery ORDER BY r <#> s.bq LIMIT 3;
+EXPLAIN (COSTS OFF)
+SELECT id FROM gen WHERE r @@~ 'dream'::reviewquery
+ORDER BY r <#> (SELECT review_bm25_query('dream', 'gen', safe => true)) LIMIT 10;
+CREATE TEMP TABLE bm25s_index AS SELECT pid, (pg_temp.top_bm25_safe(q, bq, 100000)).* FROM bm25_safe_probes;
 RESET enable_seqscan;
 RESET enable_bitmapscan;
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+CREATE TEMP TABLE bm25s_seqscan AS SELECT pid, (pg_temp.top_bm25_safe(q, bq, 100000)).* FROM bm25_safe_probes;
+RESET enable_indexscan;
+RESET enable_bitmapscan;
+SELECT p.q, cardinality(s.dists) AS rows, i.dists = s.dists AS same_distances,
+       (SELECT count(DISTINCT d) FROM unnest(s.dists) d) AS distinct_distances
+FROM bm25_safe_probes p JOIN bm25s_index i USING (pid) JOIN bm25s_seqscan s USING (pid) ORDER BY pid;
+SELECT bool_and(r <#> bq = -review_bm25(r, bq)) AS safe_distance_is_minus_bm25
+FROM gen, bm25_safe_probes WHERE r @@~ q;
 SELECT review_corpus_untrack('gen');
 
 -- A keyword occurring thousands of times in one review: its positions do not

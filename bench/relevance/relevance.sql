@@ -106,9 +106,9 @@ GROUP BY q.qid, t.id;
 -- pg_review's BM25: statistics kept by review_corpus_track, the query's
 -- statistics read once per query, every candidate scored by review_bm25.
 SELECT review_corpus_track('d', 'r') > 0 AS tracked;
+CREATE TABLE q_bm25 AS SELECT qid, review_bm25_query(rq, 'd') AS bq FROM q;
 INSERT INTO ranked
-SELECT 'review_bm25', q.qid, m.id, m.s FROM q,
-	LATERAL (SELECT review_bm25_query(q.rq, 'd') AS bq) b,
+SELECT 'review_bm25', q.qid, m.id, m.s FROM q JOIN q_bm25 b USING (qid),
 	LATERAL (SELECT id, review_bm25(r, b.bq) AS s FROM d WHERE r @@ q.rq) m;
 
 -- More methods: a file

@@ -11,10 +11,10 @@
 #include "rv_query.h"
 
 /*
- * Word counts above this rank as this (the RUM index keeps the count in 28
+ * Word counts above this rank as this (the RUM index keeps the count in 27
  * bits); no review of a realistic size comes near it.
  */
-#define RV_RANK_MAX_WORDS	((1U << 28) - 1)
+#define RV_RANK_MAX_WORDS	((1U << 27) - 1)
 
 /*
  * A term's positions (word numbers, ascending, distinct) into *pos and

@@ -19,10 +19,16 @@
  *						AI_VISIBLE: a position a spoiler-free reader sees;
  *						AI_TRUNCATED: positions left out (see below);
  *						AI_MIXED: some positions hidden, some not;
- *						AI_JOINED: nlex follows
+ *						AI_JOINED: nlex follows;
+ *						AI_VISINFO: the visible counts follow
  *	[varbyte nlex]		keywords merged in, when a prefix term's matches
  *						are joined (for the prefix-expansion weight); 1
  *						when absent
+ *	[varbyte vislen,	only in reviews with hidden words: the review's
+ *	 varbyte visfirst]	visible word count, and the visible number (see
+ *						review_visible.h) of the keyword's first visible
+ *						position (0 when it has none), for the spoiler-safe
+ *						BM25 ordering
  *	varbyte ...			positions, strictly ascending, as deltas from the
  *						previous one: with AI_MIXED each is
  *						(word number << 1) | hidden, otherwise the word
@@ -87,7 +93,8 @@ PG_FUNCTION_INFO_V1(review_rum_join);
 #define AI_TRUNCATED		0x02
 #define AI_MIXED			0x04
 #define AI_JOINED			0x08
-#define AI_FLAG_BITS		4
+#define AI_VISINFO			0x10
+#define AI_FLAG_BITS		5
 #define AI_MAX_POS_BYTES	1024
 
 /*
@@ -129,11 +136,17 @@ get_varint(const unsigned char *p, const unsigned char *end, uint32 *v)
  * (when review_rum_join merges truncated entries): AI_VISIBLE describes
  * every position, kept or not.
  */
+typedef struct AddVis
+{
+	uint32		vislen;			/* the review's visible word count */
+	uint32		visfirst;		/* visible number of the first visible position */
+} AddVis;
+
 static bytea *
 encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
-			   uint32 npos, size_t limit)
+			   uint32 npos, size_t limit, const AddVis *vis)
 {
-	bytea	   *b = palloc(VARHDRSZ + 2 * 5 + (size_t) npos * 5);
+	bytea	   *b = palloc(VARHDRSZ + 4 * 5 + (size_t) npos * 5);
 	unsigned char *start = (unsigned char *) VARDATA(b);
 	unsigned char *p = start;
 	unsigned char *posstart;
@@ -154,9 +167,16 @@ encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 
 	if (nlex != 1)
 		flags |= AI_JOINED;
+	if (vis != NULL)
+		flags |= AI_VISINFO;
 	p = rv_varint_put(p, words | flags);
 	if (nlex != 1)
 		p = rv_varint_put(p, nlex);
+	if (vis != NULL)
+	{
+		p = rv_varint_put(p, Min(vis->vislen, RV_RANK_MAX_WORDS));
+		p = rv_varint_put(p, vis->visfirst);
+	}
 	posstart = p;
 	for (uint32 k = 0; k < npos; k++)
 	{
@@ -181,6 +201,7 @@ typedef struct AddInfo
 	uint32		flags;
 	uint32		nwords;
 	uint32		nlex;
+	AddVis		vis;			/* with AI_VISINFO */
 	const unsigned char *pos;	/* encoded positions */
 	const unsigned char *end;
 } AddInfo;
@@ -199,6 +220,13 @@ read_addinfo(Datum d, AddInfo *ai)
 	ai->nlex = 1;
 	if (ai->flags & AI_JOINED)
 		p = get_varint(p, end, &ai->nlex);
+	if (ai->flags & AI_VISINFO)
+	{
+		p = get_varint(p, end, &ai->vis.vislen);
+		p = get_varint(p, end, &ai->vis.visfirst);
+	}
+	else
+		ai->vis = (AddVis) {ai->nwords, 0};
 	ai->pos = p;
 	ai->end = end;
 }
@@ -269,12 +297,20 @@ Datum
 review_rum_extract_value(PG_FUNCTION_ARGS)
 {
 	RvLayout	l;
-	Review	   *r = review_detoast_prefix(PG_GETARG_DATUM(0), &l);
+	Review	   *r = PG_GETARG_REVIEW_P(0);
 	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
 	Datum	  **addInfo = (Datum **) PG_GETARG_POINTER(3);
 	bool	  **addInfoIsNull = (bool **) PG_GETARG_POINTER(4);
 	int			n = (int) r->nlex;
 	Datum	   *keys = palloc(sizeof(Datum) * (n ? n : 1));
+	RvVisible  *visible;
+	AddVis		vis;
+
+	/* the visible word numbers, when the review hides any word */
+	review_layout(r, &l);
+	visible = review_visible_words(r, &l);
+	if (visible != NULL)
+		vis.vislen = rv_visible_count(visible, r->nwords);
 
 	*addInfo = palloc(sizeof(Datum) * (n ? n : 1));
 	*addInfoIsNull = palloc(sizeof(bool) * (n ? n : 1));
@@ -288,8 +324,20 @@ review_rum_extract_value(PG_FUNCTION_ARGS)
 		CHECK_FOR_INTERRUPTS();
 		stored_keyword(r, &l, i, &str, &len, &pos, &npos);
 		keys[i] = PointerGetDatum(cstring_to_text_with_len(str, len));
+		if (visible != NULL)
+		{
+			vis.visfirst = 0;
+			for (uint32 k = 0; k < npos; k++)
+				if (!(pos[k] & RV_POS_HIDDEN))
+				{
+					vis.visfirst = pos[k] >> 1;
+					rv_visible_renumber(visible, &vis.visfirst, 1);
+					break;
+				}
+		}
 		(*addInfo)[i] = PointerGetDatum(encode_addinfo(0, r->nwords, 1, pos, npos,
-													   AI_MAX_POS_BYTES));
+													   AI_MAX_POS_BYTES,
+													   visible ? &vis : NULL));
 		(*addInfoIsNull)[i] = false;
 		Assert(npos > 0);		/* every stored keyword occurs */
 		pfree(pos);
@@ -345,12 +393,6 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	if (strategy == RV_STRAT_BM25)
 	{
 		rq->bm25 = review_bm25_deserialize(v);
-		if (rq->bm25->safe)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("a review_rum_ops index cannot order by a spoiler-safe review_bm25query"),
-					 errdetail("The index keeps no visible word counts."),
-					 errhint("Order by review_bm25(r, bq) DESC instead, or disable index scans for this query.")));
 		rq->q = rq->bm25->q;
 	}
 	else
@@ -582,6 +624,8 @@ bm25_positions(RumQuery *rq, uint32 nwords)
 {
 	const ReviewBm25 *b = rq->bm25;
 	double		score = 0;
+	double		len = nwords;
+	bool		first_entry = true;
 
 	for (uint32 i = 0; i < rq->q->nitems; i++)
 	{
@@ -593,10 +637,16 @@ bm25_positions(RumQuery *rq, uint32 nwords)
 		if (!b->scores[i] || e < 0 || !rq->check[e] || rq->addInfoIsNull[e])
 			continue;
 		read_addinfo(rq->addInfo[e], &ai);
-		n = decode_positions(&ai, false, &pos);
+		if (b->safe && first_entry)
+			len = ai.vis.vislen;	/* the same in every entry of the row */
+		first_entry = false;
+		n = decode_positions(&ai, b->safe, &pos);
 		if (n == 0)
 			continue;
-		score += rv_bm25_term(b->idf[i], (double) n, pos[0], (double) nwords, b->avgdl);
+		/* safe: lengths and first mentions in visible words */
+		score += rv_bm25_term(b->idf[i], (double) n,
+							  b->safe && (ai.flags & AI_VISINFO) ? ai.vis.visfirst : pos[0],
+							  len, b->avgdl);
 	}
 	return score;
 }
@@ -678,8 +728,21 @@ review_rum_join(PG_FUNCTION_ARGS)
 		if (n == 0 || out[n - 1] != v)
 			out[n++] = v;
 	}
+	if ((a.flags | b.flags) & AI_VISINFO)
+	{
+		AddVis		vis = a.vis;
+
+		/* the first visible position of the two, in visible numbers */
+		if (!(a.flags & AI_VISIBLE) ||
+			((b.flags & AI_VISIBLE) && b.vis.visfirst < vis.visfirst))
+			vis.visfirst = b.vis.visfirst;
+		if (!(a.flags & AI_VISINFO))
+			vis.vislen = b.vis.vislen;
+		PG_RETURN_BYTEA_P(encode_addinfo(a.flags | b.flags, a.nwords, a.nlex + b.nlex,
+										 out, n, 0, &vis));
+	}
 	PG_RETURN_BYTEA_P(encode_addinfo(a.flags | b.flags,
-									 a.nwords, a.nlex + b.nlex, out, n, 0));
+									 a.nwords, a.nlex + b.nlex, out, n, 0, NULL));
 }
 
 /* r <=> q evaluated on the stored value: 1 - review_rank(r, q). */
