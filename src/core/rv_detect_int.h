@@ -10,6 +10,7 @@
 
 #include "rv_core.h"
 #include "rv_detect.h"
+#include "rv_detect_item.h"
 
 /*
  * A feature weight: a token ("worker") or token bigram ("turns out"), in an
@@ -190,34 +191,12 @@ extern float rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang,
 extern float rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt,
 								 float *scores, RvError *err);
 
-/*
- * Item context (rv_detect_item.c): counts over the sentences of other
- * reviews of one title, and which of them lie in marked spoilers.
- */
-typedef struct RvItemWord
-{
-	uint64_t	hash;			/* rv_detect_hash of a content word; 0: empty */
-	int32_t		all;			/* sentences it occurs in */
-	int32_t		spoiler;		/* of which marked spoilers */
-} RvItemWord;
-
-typedef struct RvItemContext
-{
-	int32_t		nsents;
-	int32_t		nspoiler;
-	uint32_t	nwords;
-	uint32_t	mask;
-	RvItemWord *words;			/* open addressing by hash */
-} RvItemContext;
-
 /* The fitted combination (rv_detect_weights.c). */
 extern const float rv_detect_item_bias;
 extern const float rv_detect_item_text;
 extern const float rv_detect_item_specificity;
 extern const float rv_detect_item_rate;
 
-extern void rv_item_init(RvItemContext *c);
-extern void rv_item_free(RvItemContext *c);
 
 /* Adds (delta 1) or takes back (delta -1) one sentence. */
 extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler, int delta);
@@ -226,17 +205,7 @@ extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler,
 extern void rv_item_features(const RvItemContext *c, const RvSentFeatures *f,
 							 float *specificity, float *rate);
 
-/* The stored form of a context (see rv_detect_item.c); appends to out. */
-extern void rv_item_serialize(const RvItemContext *c, RvBuf *out);
-extern bool rv_item_deserialize(const void *data, size_t len, RvItemContext *c,
-								RvError *err);
 
-/*
- * rv_detect with the item context of the review's title (English text
- * logits only; other languages score as in rv_detect).
- */
-extern float rv_detect_with_item(const RvDetectInput *in, const RvItemContext *ctx,
-								 float *scores, RvError *err);
 
 /* The sentence's logit with its title's context, from its text logit. */
 extern float rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit);

@@ -22,8 +22,7 @@
 
 #include "pg_review.h"
 #include "review_datum.h"
-#include "rv_detect.h"
-#include "rv_detect_int.h"
+#include "rv_detect_item.h"
 #include "rv_hidden.h"
 
 PG_FUNCTION_INFO_V1(review_spoiler_context_add);
@@ -74,18 +73,19 @@ review_spoiler_context_add(PG_FUNCTION_ARGS)
 	review_lang_of(r, &l, lang);
 	for (uint32 i = 0; i < r->nsents; i++)
 	{
-		RvSentFeatures f;
 		RvError		err = {0};
 		MemoryContext old;
+		bool		ok;
 
 		CHECK_FOR_INTERRUPTS();
-		if (!rv_detect_features(body + sents[i].start, sents[i].end - sents[i].start, lang,
-								&f, &err))
-			rv_report(&err, "review", NULL);
+		/* the context's words live as long as the aggregate */
 		old = MemoryContextSwitchTo(aggcontext);
-		rv_item_add(ctx, &f, in_marked(spans, r->nspans, sents[i].start, sents[i].end), 1);
+		ok = rv_item_add_sentence(ctx, body + sents[i].start, sents[i].end - sents[i].start,
+								  lang, in_marked(spans, r->nspans, sents[i].start, sents[i].end),
+								  &err);
 		MemoryContextSwitchTo(old);
-		rv_detect_features_free(&f);
+		if (!ok)
+			rv_report(&err, "review", NULL);
 	}
 	PG_RETURN_POINTER(ctx);
 }
