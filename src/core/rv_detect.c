@@ -539,3 +539,20 @@ rv_detect_preset(const char *name, float *threshold)
 		return false;
 	return true;
 }
+
+/*
+ * One sentence into an item context (rv_detect_item.h): its features, as
+ * the detector sees them, counted there.
+ */
+bool
+rv_item_add_sentence(RvItemContext *c, const char *text, size_t len,
+					 const char *lang, bool spoiler, RvError *err)
+{
+	RvSentFeatures f;
+
+	if (!rv_detect_features(text, len, lang, &f, err))
+		return false;
+	rv_item_add(c, &f, spoiler, 1);
+	rv_detect_features_free(&f);
+	return true;
+}

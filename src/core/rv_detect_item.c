@@ -119,19 +119,6 @@ rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler, int delta)
 	}
 }
 
-bool
-rv_item_add_sentence(RvItemContext *c, const char *text, size_t len,
-					 const char *lang, bool spoiler, RvError *err)
-{
-	RvSentFeatures f;
-
-	if (!rv_detect_features(text, len, lang, &f, err))
-		return false;
-	rv_item_add(c, &f, spoiler, 1);
-	rv_detect_features_free(&f);
-	return true;
-}
-
 void
 rv_item_features(const RvItemContext *c, const RvSentFeatures *f, float *specificity,
 				 float *rate)
