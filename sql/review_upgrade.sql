@@ -17,13 +17,13 @@ SELECT default_version FROM pg_available_extensions WHERE name = 'pg_review';
 -- itself a member (which the fingerprint describes), so that one expected
 -- output holds on every major; an array or row type of an object that is
 -- not a member still shows.
-CREATE FUNCTION pg_temp.ext_implicit_type(classid oid, objid oid, extoid oid)
+CREATE FUNCTION pg_temp.ext_implicit_type(p_classid oid, p_objid oid, p_extoid oid)
 RETURNS boolean LANGUAGE sql STABLE AS $it$
-	SELECT classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND EXISTS (
+	SELECT p_classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND EXISTS (
 		SELECT FROM pg_catalog.pg_type t JOIN pg_catalog.pg_depend d
 		  ON d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
-		 AND d.refobjid = extoid AND d.deptype = 'e'
-		WHERE t.oid = objid
+		 AND d.refobjid = p_extoid AND d.deptype = 'e'
+		WHERE t.oid = p_objid
 		  AND ((t.typcategory = 'A' AND d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass
 		        AND d.objid = t.typelem
 		        AND (SELECT e.typarray FROM pg_catalog.pg_type e WHERE e.oid = t.typelem) = t.oid)
@@ -111,7 +111,8 @@ LANGUAGE sql STABLE AS $fp$
 	                   WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped),
 	                  (SELECT pg_catalog.string_agg(pg_catalog.pg_get_constraintdef(k.oid), ', '
 	                                                ORDER BY pg_catalog.pg_get_constraintdef(k.oid))
-	                   FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid),
+	                   -- (18 also records NOT NULL as constraints: the columns say it)
+	                   FROM pg_catalog.pg_constraint k WHERE k.conrelid = c.oid AND k.contype <> 'n'),
 	                  (SELECT pg_catalog.string_agg(pg_catalog.pg_get_indexdef(i.indexrelid), ', '
 	                                                ORDER BY pg_catalog.pg_get_indexdef(i.indexrelid))
 	                   FROM pg_catalog.pg_index i WHERE i.indrelid = c.oid),
