@@ -4,7 +4,8 @@
 # PG_MAJOR=NN, or what is installed, or the distribution's default): the
 # server with its headers, RUM (for pg_review_rum), ICU, a C toolchain,
 # pg_virtualenv (throwaway clusters) and the Perl modules of PostgreSQL's TAP
-# tests; with ALL=1 (make test, CI) also clang with libFuzzer and valgrind.
+# tests; with ALL=1 (make test, CI) also clang with libFuzzer and valgrind,
+# with CHROOT=1 (CI) debootstrap.
 # Installs nothing when everything is there; without root, prints the exact
 # apt-get line.
 set -eu
@@ -22,6 +23,8 @@ if [ "${ALL:-0}" = 1 ]; then
 	clang_major=$(apt-cache depends clang 2>/dev/null | sed -n 's/^ *Depends: clang-\([0-9][0-9]*\)$/\1/p' | head -1)
 	PKGS="$PKGS clang libclang-rt-${clang_major:-14}-dev valgrind"
 fi
+# CHROOT=1 (CI): debootstrap, for the chroots of test/chroot/run.sh.
+[ "${CHROOT:-0}" = 1 ] && PKGS="$PKGS debootstrap"
 
 missing=""
 for p in $PKGS; do
