@@ -107,10 +107,11 @@ fi
 
 if [ "${TAP:-1}" != 0 ] && ls test/t/*.pl >/dev/null 2>&1; then
 	echo "== TAP tests (PostgreSQL::Test::Cluster)"
-	# initdb refuses root: as root, the tests run as the postgres user.
+	# initdb refuses root: as root, the tests run as the postgres user.  Data
+	# and logs go to TAPDIR (TESTDIR before 17, TESTDATADIR/TESTLOGDIR since).
 	TAPDIR=$(mktemp -d /tmp/pg_review_tap.XXXXXX)
 	PERLLIB_DIR=$(dirname "$($PG_CONFIG --pgxs)")/../test/perl
-	TAPENV="PATH=$($PG_CONFIG --bindir):$PATH PERL5LIB=$PERLLIB_DIR TESTDIR=$TAPDIR"
+	TAPENV="PATH=$($PG_CONFIG --bindir):$PATH PERL5LIB=$PERLLIB_DIR TESTDIR=$TAPDIR TESTDATADIR=$TAPDIR/tmp_check TESTLOGDIR=$TAPDIR/tmp_check/log"
 	if [ "$(id -u)" -eq 0 ]; then
 		chown postgres "$TAPDIR"
 		out=$(su postgres -s /bin/sh -c "cd '$PWD' && env $TAPENV prove -v test/t/*.pl" 2>&1)
