@@ -40,4 +40,9 @@ fi
 echo "installing for PostgreSQL $PG_MAJOR:$missing"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
+if ! apt-cache show "postgresql-server-dev-$PG_MAJOR" >/dev/null 2>&1; then
+	echo "PostgreSQL $PG_MAJOR is not in this machine's apt sources (Debian bookworm has 15," \
+		"trixie 17, sid 18; PostgreSQL's own apt repository has the others): add it or set PG_MAJOR" >&2
+	exit 1
+fi
 apt-get install -y -qq $missing >/dev/null
