@@ -13,6 +13,9 @@
 #			tap		the TAP tests (test/t)
 #			deb		build postgresql-NN-review with pg_buildext, install it with
 #					dpkg in a clean chroot, CREATE EXTENSION and a few queries
+#			demo	the README's "make demo" in a clean chroot with only make
+#					(bare), postgresql-client-NN (client) or postgresql-NN
+#					(server): DEMO_SCENARIOS="bare client server"
 #			(default: base test deb)
 #
 # The chroots are kept under CHROOT_CACHE (default test/chroot/cache, ignored
@@ -267,12 +270,55 @@ stage_deb() {
 	echo "$TAG: CREATE EXTENSION pg_review, pg_review_rum and the queries of package-smoke.sql: as expected"
 }
 
+# The README's "make demo" in a clean chroot as a new user finds it, for
+# each SCENARIO: bare (only make), client (postgresql-client-NN: pg_config
+# and pgxs.mk, no server headers) and server (postgresql-NN, no
+# postgresql-server-dev-NN).  First as a user without root, who must be
+# told the apt-get line, then as root, where it installs what is missing
+# and prints the tour.
+stage_demo() {	# stage_demo SCENARIO ...
+	local sc pkgs d=$CACHE/$DIST-demo out rc=0
+	for sc in "$@"; do
+		case "$sc" in
+			bare) pkgs="" ;;
+			client) pkgs="postgresql-client-$PG_MAJOR" ;;
+			server) pkgs="postgresql-$PG_MAJOR" ;;
+			*) echo "unknown demo scenario $sc" >&2; return 2 ;;
+		esac
+		safe_rm "$d" || return 1
+		mkdir -p "$d"
+		tar -C "$d" -xf "$CACHE/$DIST-clean.tar" || return 1
+		copy_source "$d" /src/pg_review
+		chmod -R a+rwX "$d/src/pg_review"
+		mount_fs "$d"
+		out=$(in_root "$d" "apt-get update -qq && apt-get install -y -qq make $pkgs >/var/log/pg_review-apt.log 2>&1 || { tail -20 /var/log/pg_review-apt.log; exit 1; }
+			cd /src/pg_review
+			if runuser -u nobody -- make demo >/tmp/user.log 2>&1; then echo 'make demo without root: succeeded?'; exit 1; fi
+			grep -q 'sudo apt-get install -y .*postgresql-server-dev-$PG_MAJOR' /tmp/user.log || { echo 'make demo without root did not print the apt-get line:'; cat /tmp/user.log; exit 1; }
+			grep 'apt-get install' /tmp/user.log
+			PGPORT=$(free_port) make demo" 2>&1)
+		if [ $? -eq 0 ] && echo "$out" | grep -q '^== Themes, from what redact() shows$' &&
+			echo "$out" | grep -qE '^ family & fire +\| \{2\} +\| \{\}$'; then
+			echo "$out" | grep 'apt-get install' | sed "s/^/$TAG: demo ($sc): without root: /"
+			echo "$TAG: demo ($sc): make demo installed what was missing and printed the tour"
+		else
+			echo "$out" | tail -40 | sed "s/^/[$TAG demo $sc] /"
+			echo "$TAG: demo ($sc) FAILED"
+			rc=1
+		fi
+		umount_all
+		safe_rm "$d"
+	done
+	return $rc
+}
+
 for s in "${STAGES[@]}"; do
 	case "$s" in
 		base) timed base stage_base; result base $? ;;
 		test) timed test stage_test 0 ;;
 		tap) timed test+tap stage_test 1 ;;
 		deb) timed deb stage_deb; result deb $? ;;
+		demo) timed demo stage_demo ${DEMO_SCENARIOS:-bare client server}; result demo $? ;;
 		*) echo "unknown stage $s" >&2; exit 2 ;;
 	esac
 done
