@@ -164,7 +164,7 @@ fetch_rum_headers() {	# fetch_rum_headers ROOTDIR
 		in_root "$r" "rm -rf '$dir' && mkdir -p '$dir' && cd '$dir' && { apt-get source -qq --download-only '$srcver' >apt.log 2>&1 || true; } &&
 			if ls ./*.dsc >/dev/null 2>&1; then dpkg-source -x --no-check ./*.dsc src >/dev/null; else
 				ls ./*.orig.tar.* >/dev/null 2>&1 || { cat apt.log; exit 1; }
-				echo 'no .dsc on the mirror: the headers come from the source package s upstream tarball'
+				echo 'no .dsc on the mirror: the headers come from the upstream tarball of the source package'
 				mkdir src && tar -C src --strip-components=1 -xf ./*.orig.tar.*; fi && touch .done" ||
 			{ echo "$TAG: cannot get the source package $srcver"; return 1; }
 	fi
