@@ -40,19 +40,38 @@ EXTRA_CLEAN	= src/core/build src/core/build-asan src/core/build-fuzz test/unit/r
 ICU_PKG_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
 ICU_PKG_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null)
 
-PG_CONFIG	?= pg_config
+# The PostgreSQL major, chosen once (test/pg-major.sh): PG_MAJOR=NN, or the
+# major of PG_CONFIG, or the newest server installed, or the pg_config on
+# PATH, or the distribution's default.  PG_CONFIG follows from it; both are
+# exported to the scripts of demo and test.
+ifeq ($(PG_MAJOR),)
+PG_MAJOR	:= $(shell PG_CONFIG=$(PG_CONFIG) $(dir $(lastword $(MAKEFILE_LIST)))test/pg-major.sh)
+endif
+ifeq ($(origin PG_CONFIG),undefined)
+PG_CONFIG	:= $(or $(wildcard /usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config),$(if $(filter $(PG_MAJOR),$(shell pg_config --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9]*\).*/\1/p')),pg_config),/usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config)
+endif
+export PG_MAJOR PG_CONFIG
 PGXS		:= $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+PG_INCLUDEDIR_SERVER := $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)
+# Debian ships pg_config and pgxs.mk with the client package: without the
+# server headers (postgresql-server-dev-NN) there is nothing to build with.
+ifeq ($(wildcard $(PG_INCLUDEDIR_SERVER)/postgres.h),)
+PGXS		:=
+endif
 
 # pg_review_rum: the RUM operator class, built into pg_review.so and shipped
-# as a second extension when RUM's header is installed (postgresql-15-rum).
-RUM_HEADER	:= $(wildcard $(shell $(PG_CONFIG) --includedir-server 2>/dev/null)/rum.h)
+# as a second extension when RUM's header is found: in the server's include
+# directory (postgresql-NN-rum) or in RUM_INCLUDEDIR (e.g. the src directory
+# of RUM's source package, where postgresql-NN-rum lacks rum.h).
+RUM_INCLUDEDIR	?= $(PG_INCLUDEDIR_SERVER)
+RUM_HEADER	:= $(wildcard $(RUM_INCLUDEDIR)/rum.h)
 ifneq ($(RUM_HEADER),)
 EXTENSION	+= pg_review_rum
 GLUE_SRCS	+= src/pg/review_rum.c
 DATA		+= $(wildcard sql/pg_review_rum--*.sql)
 REGRESS		+= review_rum
 else ifneq ($(PGXS),)
-$(info rum.h not found: building pg_review without pg_review_rum (install postgresql-15-rum))
+$(info rum.h not found: building pg_review without pg_review_rum (install postgresql-$(PG_MAJOR)-rum, or set RUM_INCLUDEDIR))
 endif
 OBJS		= $(GLUE_SRCS:.c=.o)
 
@@ -100,16 +119,17 @@ update-detector-weights: test/eval/detect_cli
 	python3 tools/fit_detector.py
 
 ifeq ($(PGXS),)
-# No server headers yet: the convenience targets install them first.
-.PHONY: all demo test
-all:
-	@echo "pg_config was not found: install postgresql-server-dev-15 and libicu-dev (or run 'make test', which does)" >&2; exit 1
+# No server headers yet: the convenience targets install them first (or
+# print the apt-get line), then start again with what is now installed.
+.PHONY: all demo test install installcheck
+all install installcheck:
+	@echo "the server headers of PostgreSQL $(PG_MAJOR) were not found (no postgres.h where $(PG_CONFIG) --includedir-server says): install postgresql-server-dev-$(PG_MAJOR) and libicu-dev (or run 'make test', which does)" >&2; exit 1
 demo test:
-	test/install-deps.sh
-	$(MAKE) $@
+	$(if $(filter test,$@),ALL=1) test/install-deps.sh
+	$(MAKE) $@ PG_CONFIG=/usr/lib/postgresql/$(PG_MAJOR)/bin/pg_config
 else
 
-PG_CPPFLAGS	= -I$(srcdir)/src/pg -I$(srcdir)/src/core $(ICU_PKG_CFLAGS)
+PG_CPPFLAGS	= -I$(srcdir)/src/pg -I$(srcdir)/src/core $(if $(filter-out $(PG_INCLUDEDIR_SERVER),$(RUM_INCLUDEDIR)),-I$(RUM_INCLUDEDIR)) $(ICU_PKG_CFLAGS)
 SHLIB_LINK	+= $(CORE_LIB) $(if $(ICU_LIBS),$(ICU_LIBS),$(ICU_PKG_LIBS))
 # WERROR=1 (CI): -Wextra as errors, with the glue's Assert()s compiled in.
 PG_CFLAGS	= -std=gnu99 -Wall -Wmissing-prototypes -Wpointer-arith -Werror=vla \
@@ -129,6 +149,7 @@ endif
 $(foreach c,$(EXTENSION),$(if $(filter-out $(EXTVERSION),$(shell sed -n "s/^default_version = '\(.*\)'$$/\1/p" $(c).control)),$(error $(c).control: default_version is not EXTVERSION ($(EXTVERSION)))))
 
 test: all
+	ALL=1 test/install-deps.sh
 	test/run-all.sh
 
 # The pg_regress suites once against a throwaway server under valgrind.
@@ -136,6 +157,7 @@ valgrind: all
 	test/valgrind.sh
 
 demo: all
+	test/install-deps.sh
 	test/demo.sh
 
 # Benchmarks against PostgreSQL's full text search (see bench/run.sh).

@@ -74,9 +74,23 @@ BEGIN
 END $$;
 CREATE TEMP TABLE before_seq AS SELECT * FROM pg_temp.run_queries(false);
 CREATE TEMP TABLE before_redact AS SELECT id, redact(r, '***', 1) AS red FROM pd;
+-- EXPLAIN (COSTS OFF) of a query, without the "Disabled: true" line that 18
+-- prints under a node that enable_seqscan = off disfavours (the node itself
+-- still shows), so that one expected output holds on every major.
+CREATE FUNCTION pg_temp.plan(q text) RETURNS TABLE ("QUERY PLAN" text)
+LANGUAGE plpgsql AS $$
+DECLARE
+	line text;
+BEGIN
+	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
+		CONTINUE WHEN line ~ '^\s*Disabled: true$';
+		"QUERY PLAN" := line;
+		RETURN NEXT;
+	END LOOP;
+END $$;
 -- Without the support function the function form cannot use the index.
 SET enable_seqscan = off;
-EXPLAIN (COSTS OFF) SELECT id FROM pd WHERE review_exists(r, 'sea');
+SELECT * FROM pg_temp.plan($q$SELECT id FROM pd WHERE review_exists(r, 'sea')$q$);
 RESET enable_seqscan;
 -- ... and postgres_fdw (here a loopback server to this database) does not
 -- ship the text forms: the text argument gives the call an input collation.
@@ -105,14 +119,14 @@ FROM before_redact b JOIN pd p USING (id);
 
 -- Function forms are planned as the operator, so they use the index.
 SET enable_seqscan = off;
-EXPLAIN (COSTS OFF) SELECT id FROM pd WHERE review_exists(r, 'sea');
-EXPLAIN (COSTS OFF) SELECT id FROM pd WHERE review_exists_any(r, ARRAY['grief', 'killer']);
-EXPLAIN (COSTS OFF) SELECT id FROM pd WHERE review_exists_all(r, ARRAY['worker', 'dawn']);
-EXPLAIN (COSTS OFF) SELECT id FROM pd WHERE review_match_text(r, 'worker & wealth');
-EXPLAIN (COSTS OFF) SELECT id FROM pd WHERE review_match_text_safe(r, 'captain | butler');
-EXPLAIN (COSTS OFF) SELECT id FROM pd WHERE r ? ('sea' COLLATE "C");
+SELECT * FROM pg_temp.plan($q$SELECT id FROM pd WHERE review_exists(r, 'sea')$q$);
+SELECT * FROM pg_temp.plan($q$SELECT id FROM pd WHERE review_exists_any(r, ARRAY['grief', 'killer'])$q$);
+SELECT * FROM pg_temp.plan($q$SELECT id FROM pd WHERE review_exists_all(r, ARRAY['worker', 'dawn'])$q$);
+SELECT * FROM pg_temp.plan($q$SELECT id FROM pd WHERE review_match_text(r, 'worker & wealth')$q$);
+SELECT * FROM pg_temp.plan($q$SELECT id FROM pd WHERE review_match_text_safe(r, 'captain | butler')$q$);
+SELECT * FROM pg_temp.plan($q$SELECT id FROM pd WHERE r ? ('sea' COLLATE "C")$q$);
 -- Only the functions given the support function are touched.
-EXPLAIN (COSTS OFF) SELECT id FROM pd WHERE review_match(r, 'worker & wealth');
+SELECT * FROM pg_temp.plan($q$SELECT id FROM pd WHERE review_match(r, 'worker & wealth')$q$);
 RESET enable_seqscan;
 
 -- Parameters: generic plans keep the operator (and the index), custom plans
@@ -122,8 +136,8 @@ PREPARE q_fn(text[]) AS SELECT count(*) FROM pd WHERE review_exists_all(r, $1);
 PREPARE q_redact(text) AS SELECT count(*) FROM pd WHERE redact(r, $1, 1) LIKE '%' || $1 || '%';
 SET plan_cache_mode = force_generic_plan;
 SET enable_seqscan = off;
-EXPLAIN (COSTS OFF) EXECUTE q_exists('sea');
-EXPLAIN (COSTS OFF) EXECUTE q_fn(ARRAY['worker', 'dawn']);
+SELECT * FROM pg_temp.plan($q$EXECUTE q_exists('sea')$q$);
+SELECT * FROM pg_temp.plan($q$EXECUTE q_fn(ARRAY['worker', 'dawn'])$q$);
 RESET enable_seqscan;
 SELECT (SELECT cardinality(ids) FROM after_seq WHERE qid = 7) AS want;
 EXECUTE q_exists('sea');

@@ -250,9 +250,11 @@ CREATE FUNCTION pg_temp.top_bm25_safe(q reviewquery, bq review_bm25query, k int,
 $$;
 SET enable_seqscan = off;
 SET enable_bitmapscan = off;
+-- (the statistics as a one-row join, as above: a scalar subquery would
+-- print as an InitPlan, whose notation differs from 17 on)
 EXPLAIN (COSTS OFF)
-SELECT id FROM gen WHERE r @@~ 'dream'::reviewquery
-ORDER BY r <#> (SELECT review_bm25_query('dream', 'gen', safe => true)) LIMIT 10;
+SELECT id FROM gen, (SELECT review_bm25_query('dream', 'gen', safe => true) AS bq) s
+WHERE r @@~ 'dream'::reviewquery ORDER BY r <#> s.bq LIMIT 10;
 CREATE TEMP TABLE bm25s_index AS SELECT pid, (pg_temp.top_bm25_safe(q, bq, 100000)).* FROM bm25_safe_probes;
 RESET enable_seqscan;
 RESET enable_bitmapscan;

@@ -6,12 +6,24 @@
 # suites under valgrind memcheck, the libFuzzer harnesses for FUZZ_SECONDS
 # each (default 60; 0 skips them), then the TAP tests.  Ends with one line
 # "N passed, N failed" over all of them.
+#
+# The PostgreSQL major is test/pg-major.sh's (PG_MAJOR=NN to choose).
+# ASAN=0, VALGRIND=0, FUZZ_SECONDS=0 and TAP=0 skip those parts (the chroots
+# of test/chroot/run.sh run the unit tests and pg_regress, and TAP when asked).
+# PGPORT=N gives the throwaway cluster its port (pg_virtualenv's own choice
+# sees only the clusters of this system, not those of a chroot's host).
 set -u
 cd "$(dirname "$0")/.."
 # Every build here treats warnings as errors (-Wextra) and compiles the
 # glue's Assert()s in (see WERROR in the Makefile); WERROR=0 relaxes it.
 export WERROR=${WERROR:-1}
 make -s clean >/dev/null 2>&1
+
+PG_MAJOR=${PG_MAJOR:-$(test/pg-major.sh)} || exit 1
+PG_CONFIG=${PG_CONFIG:-/usr/lib/postgresql/$PG_MAJOR/bin/pg_config}
+[ -x "$PG_CONFIG" ] || PG_CONFIG=pg_config
+export PG_MAJOR PG_CONFIG
+echo "== PostgreSQL $PG_MAJOR ($($PG_CONFIG --version))"
 
 passed=0
 failed=0
@@ -37,9 +49,11 @@ echo "== core unit tests"
 out=$(make -s unit 2>&1); echo "$out"
 count_line "$out" unit
 
-echo "== core unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
-out=$(make -s unit-asan 2>&1); echo "$out" | tail -5
-count_line "$out" unit
+if [ "${ASAN:-1}" != 0 ]; then
+	echo "== core unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+	out=$(make -s unit-asan 2>&1); echo "$out" | tail -5
+	count_line "$out" unit
+fi
 
 echo "== build and install"
 if ! make -s all >/dev/null || ! $SUDO make -s install >/dev/null; then
@@ -58,12 +72,19 @@ mkdir -p test/regress_out
 # pg_regress runs as the invoking user; the server runs as postgres when we
 # are root, and must be able to write the COPY files of the binary tests.
 chmod 777 test/regress_out
-pg_virtualenv -t -v 15 make -s installcheck > test/regress_out/installcheck.log 2>&1
+pg_virtualenv -t -v "$PG_MAJOR" make -s installcheck > test/regress_out/installcheck.log 2>&1
 rc=$?
 cat test/regress_out/installcheck.log
-ok=$(grep -cE '\.\.\. ok( |$)' test/regress_out/installcheck.log || true)
-bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed' test/regress_out/installcheck.log || true)
+# One line per suite: "test name ... ok" (pg_regress 15), "ok 1 - name"
+# or "not ok 1 - name" (16 and later, TAP style).
+ok=$(grep -cE '\.\.\. ok( |$)|^ok [0-9]+ +[-+] ' test/regress_out/installcheck.log || true)
+bad=$(grep -cE '\.\.\. FAILED|\.\.\. failed|^not ok [0-9]+ ' test/regress_out/installcheck.log || true)
+if [ $((ok + bad)) -eq 0 ]; then
+	echo "pg_regress: no suite result found in its output: counted as a failure"
+	bad=1
+fi
 if [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
+echo "pg_regress: $ok passed, $bad failed"
 count "$ok" "$bad"
 [ -f test/regress_out/regression.diffs ] && [ "$bad" -gt 0 ] && head -200 test/regress_out/regression.diffs
 
@@ -84,12 +105,13 @@ if [ "$FUZZ_SECONDS" -gt 0 ]; then
 	count_line "$out" fuzz
 fi
 
-if ls test/t/*.pl >/dev/null 2>&1; then
+if [ "${TAP:-1}" != 0 ] && ls test/t/*.pl >/dev/null 2>&1; then
 	echo "== TAP tests (PostgreSQL::Test::Cluster)"
-	# initdb refuses root: as root, the tests run as the postgres user.
+	# initdb refuses root: as root, the tests run as the postgres user.  Data
+	# and logs go to TAPDIR (TESTDIR before 17, TESTDATADIR/TESTLOGDIR since).
 	TAPDIR=$(mktemp -d /tmp/pg_review_tap.XXXXXX)
-	PERLLIB_DIR=$(dirname "$(pg_config --pgxs)")/../test/perl
-	TAPENV="PATH=$(pg_config --bindir):$PATH PERL5LIB=$PERLLIB_DIR TESTDIR=$TAPDIR"
+	PERLLIB_DIR=$(dirname "$($PG_CONFIG --pgxs)")/../test/perl
+	TAPENV="PATH=$($PG_CONFIG --bindir):$PATH PERL5LIB=$PERLLIB_DIR TESTDIR=$TAPDIR TESTDATADIR=$TAPDIR/tmp_check TESTLOGDIR=$TAPDIR/tmp_check/log"
 	if [ "$(id -u)" -eq 0 ]; then
 		chown postgres "$TAPDIR"
 		out=$(su postgres -s /bin/sh -c "cd '$PWD' && env $TAPENV prove -v test/t/*.pl" 2>&1)
@@ -109,5 +131,9 @@ if ls test/t/*.pl >/dev/null 2>&1; then
 	rm -rf "$TAPDIR"
 fi
 
+if [ $((passed + failed)) -eq 0 ]; then
+	echo "no test was counted: something is wrong with the test runner"
+	failed=1
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

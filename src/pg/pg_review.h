@@ -19,12 +19,12 @@
 #define PG_REVIEW_H
 
 #include "postgres.h"
+#include "pg_review_compat.h"
 #include "fmgr.h"
 
 #include "rv_core.h"
 
 /* Raises the ERROR that err describes, for a value of type typname. */
-extern void rv_report(const RvError *err, const char *typname, const char *input)
-			pg_attribute_noreturn();
+pg_noreturn extern void rv_report(const RvError *err, const char *typname, const char *input);
 
 #endif							/* PG_REVIEW_H */

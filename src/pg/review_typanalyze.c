@@ -171,7 +171,7 @@ static void
 compute_review_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 					 int samplerows, double totalrows)
 {
-	int			num_mcelem = stats->attr->attstattarget * 10;
+	int			num_mcelem = RV_STATS_TARGET(stats) * 10;
 	int			null_cnt = 0;
 	double		total_width = 0;
 	KeywordCounter c;
@@ -208,7 +208,7 @@ compute_review_stats(VacAttrStats *stats, AnalyzeAttrFetchFunc fetchfunc,
 		Review	   *r;
 		RvLayout	l;
 
-		vacuum_delay_point();
+		rv_analyze_delay_point();
 		value = fetchfunc(stats, row, &isnull);
 		if (isnull)
 		{
@@ -324,11 +324,11 @@ review_typanalyze(PG_FUNCTION_ARGS)
 {
 	VacAttrStats *stats = (VacAttrStats *) PG_GETARG_POINTER(0);
 
-	/* stats->attr is a copy: negative means the default target */
-	if (stats->attr->attstattarget < 0)
-		stats->attr->attstattarget = default_statistics_target;
+	/* negative means the default target */
+	if (RV_STATS_TARGET(stats) < 0)
+		RV_STATS_TARGET(stats) = default_statistics_target;
 	stats->compute_stats = compute_review_stats;
 	/* the sample size analyze.c chooses for scalar columns */
-	stats->minrows = 300 * stats->attr->attstattarget;
+	stats->minrows = 300 * RV_STATS_TARGET(stats);
 	PG_RETURN_BOOL(true);
 }

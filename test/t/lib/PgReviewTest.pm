@@ -184,7 +184,9 @@ sub plan_of
 sub check_index_vs_seqscan
 {
 	my ($node, $db, $table, $index, $label) = @_;
-	my $idx_set = "SET enable_seqscan = off;";
+	# (enable_indexscan off too: from 16 on, a scan of the primary key in id
+	# order can feed string_agg(... ORDER BY id) and win over the GIN index)
+	my $idx_set = "SET enable_seqscan = off; SET enable_indexscan = off;";
 	my $seq_set =
 	  "SET enable_indexscan = off; SET enable_bitmapscan = off; SET enable_indexonlyscan = off;";
 	my $total = 0;
