@@ -19,9 +19,10 @@ fi
 
 PKGS="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-rum postgresql-common libicu-dev pkg-config make gcc libipc-run-perl"
 if [ "${ALL:-0}" = 1 ]; then
-	# The fuzzers' clang and its libFuzzer runtime, the major the distribution ships.
+	# The fuzzers' clang and its libFuzzer runtime, the major the distribution ships;
+	# python3 and binutils (nm) for make check-cycles.
 	clang_major=$(apt-cache depends clang 2>/dev/null | sed -n 's/^ *Depends: clang-\([0-9][0-9]*\)$/\1/p' | head -1)
-	PKGS="$PKGS clang libclang-rt-${clang_major:-14}-dev valgrind"
+	PKGS="$PKGS clang libclang-rt-${clang_major:-14}-dev valgrind python3 binutils"
 fi
 # CHROOT=1 (CI): debootstrap, for the chroots of test/chroot/run.sh.
 [ "${CHROOT:-0}" = 1 ] && PKGS="$PKGS debootstrap"

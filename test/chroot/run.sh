@@ -125,7 +125,7 @@ SRC
 }
 
 BUILD_PKGS="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-rum postgresql-common postgresql-server-dev-all
-libicu-dev pkg-config make gcc libc6-dev build-essential libipc-run-perl dpkg-dev debhelper fakeroot"
+libicu-dev pkg-config make gcc libc6-dev build-essential binutils python3 libipc-run-perl dpkg-dev debhelper fakeroot"
 
 stage_base() {
 	[ -d "$ROOT" ] || debootstrap_root "$ROOT" || return 1
