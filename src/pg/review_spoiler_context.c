@@ -13,17 +13,14 @@
  */
 #include "postgres.h"
 
-#include <math.h>
-
 #include "fmgr.h"
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
 #include "pg_review.h"
-#include "review_datum.h"
+#include "review_visible.h"
 #include "rv_detect_item.h"
-#include "rv_hidden.h"
 
 PG_FUNCTION_INFO_V1(review_spoiler_context_add);
 PG_FUNCTION_INFO_V1(review_spoiler_context_final);
@@ -167,18 +164,6 @@ ranges_with_context(const Review *r, const RvLayout *l, const bytea *cb, float t
 	return out;
 }
 
-static float
-get_threshold(FunctionCallInfo fcinfo, int argno)
-{
-	float		t = PG_GETARG_FLOAT4(argno);
-
-	if (isnan(t) || t < 0 || t > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("spoiler threshold must be between 0 and 1, not %g", t)));
-	return t;
-}
-
 /* Characters of body before byte offset b. */
 static int32
 chars_before(const char *body, uint32 b)
@@ -231,29 +216,14 @@ review_redact_ctx(PG_FUNCTION_ARGS)
 	Review	   *r = PG_GETARG_REVIEW_P(0);
 	bytea	   *cb = PG_GETARG_BYTEA_PP(1);
 	text	   *mask = PG_GETARG_TEXT_PP(2);
-	float		threshold = get_threshold(fcinfo, 3);
+	float		threshold = review_threshold_arg(fcinfo, 3);
 	RvLayout	l;
 	RvHiddenRange *ranges;
 	int			n;
 	const char *body;
-	uint64		len;
-	RvBuf		out;
 
 	review_layout(r, &l);
 	body = (const char *) r + l.body;
 	ranges = ranges_with_context(r, &l, cb, threshold, &n);
-	len = rv_redact_len(body, r->body_len, ranges, n, VARSIZE_ANY_EXHDR(mask));
-	if (len > MaxAllocSize - VARHDRSZ - 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("redacted text would be too long"),
-				 errdetail("The text with its masks would have %llu bytes; the limit is %zu.",
-						   (unsigned long long) len, (size_t) (MaxAllocSize - VARHDRSZ - 1)),
-				 errhint("Use a shorter mask.")));
-	rv_buf_init(&out, VARHDRSZ + len + 1);
-	out.len = VARHDRSZ;
-	rv_redact(body, r->body_len, ranges, n, VARDATA_ANY(mask), VARSIZE_ANY_EXHDR(mask), &out);
-	Assert(out.len == VARHDRSZ + len);
-	SET_VARSIZE(out.data, out.len);
-	PG_RETURN_TEXT_P((text *) out.data);
+	PG_RETURN_TEXT_P(review_redact_text(body, r->body_len, ranges, n, mask));
 }

@@ -7,11 +7,8 @@
  */
 #include "postgres.h"
 
-#include <math.h>
-
 #include "fmgr.h"
 #include "funcapi.h"
-#include "utils/memutils.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 
@@ -50,18 +47,6 @@ static void
 put_row(ReturnSetInfo *rsinfo, Datum *values, bool *nulls)
 {
 	tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-}
-
-static float
-get_threshold(FunctionCallInfo fcinfo, int argno)
-{
-	float		t = PG_GETARG_FLOAT4(argno);
-
-	if (isnan(t) || t < 0 || t > 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("spoiler threshold must be between 0 and 1, not %g", t)));
-	return t;
 }
 
 /* spoilers(review) -> SETOF (start, len, source, score, content) */
@@ -155,31 +140,14 @@ review_redact(PG_FUNCTION_ARGS)
 {
 	Review	   *r = PG_GETARG_REVIEW_P(0);
 	text	   *mask = PG_GETARG_TEXT_PP(1);
-	float		threshold = get_threshold(fcinfo, 2);
+	float		threshold = review_threshold_arg(fcinfo, 2);
 	RvLayout	l;
 	RvHiddenRange *ranges;
 	int			n;
 	const char *body;
-	uint64		len;
-	RvBuf		out;
 
 	review_layout(r, &l);
 	body = (const char *) r + l.body;
 	ranges = review_hidden_ranges(r, &l, threshold, &n);
-	len = rv_redact_len(body, r->body_len, ranges, n, VARSIZE_ANY_EXHDR(mask));
-	if (len > MaxAllocSize - VARHDRSZ - 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("redacted text would be too long"),
-				 errdetail("The text with its masks would have %llu bytes; the limit is %zu.",
-						   (unsigned long long) len, (size_t) (MaxAllocSize - VARHDRSZ - 1)),
-				 errhint("Use a shorter mask.")));
-	/* the text's header, then the body around the masks, copied in blocks */
-	rv_buf_init(&out, VARHDRSZ + len + 1);
-	out.len = VARHDRSZ;
-	rv_redact(body, r->body_len, ranges, n, VARDATA_ANY(mask),
-			  VARSIZE_ANY_EXHDR(mask), &out);
-	Assert(out.len == VARHDRSZ + len);
-	SET_VARSIZE(out.data, out.len);
-	PG_RETURN_TEXT_P((text *) out.data);
+	PG_RETURN_TEXT_P(review_redact_text(body, r->body_len, ranges, n, mask));
 }

@@ -6,6 +6,10 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
+#include "utils/memutils.h"
+
 #include "review_visible.h"
 #include "rv_detect.h"
 
@@ -51,4 +55,39 @@ review_visible_words(const Review *r, const RvLayout *l)
 		return NULL;
 	}
 	return v;
+}
+
+float
+review_threshold_arg(FunctionCallInfo fcinfo, int argno)
+{
+	float		t = PG_GETARG_FLOAT4(argno);
+
+	if (isnan(t) || t < 0 || t > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("spoiler threshold must be between 0 and 1, not %g", t)));
+	return t;
+}
+
+text *
+review_redact_text(const char *body, uint32 body_len, const RvHiddenRange *ranges,
+				   int n, const text *mask)
+{
+	uint64		len = rv_redact_len(body, body_len, ranges, n, VARSIZE_ANY_EXHDR(mask));
+	RvBuf		out;
+
+	if (len > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("redacted text would be too long"),
+				 errdetail("The text with its masks would have %llu bytes; the limit is %zu.",
+						   (unsigned long long) len, (size_t) (MaxAllocSize - VARHDRSZ - 1)),
+				 errhint("Use a shorter mask.")));
+	/* the text's header, then the body around the masks, copied in blocks */
+	rv_buf_init(&out, VARHDRSZ + len + 1);
+	out.len = VARHDRSZ;
+	rv_redact(body, body_len, ranges, n, VARDATA_ANY(mask), VARSIZE_ANY_EXHDR(mask), &out);
+	Assert(out.len == VARHDRSZ + len);
+	SET_VARSIZE(out.data, out.len);
+	return (text *) out.data;
 }

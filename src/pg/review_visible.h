@@ -24,4 +24,14 @@ extern RvHiddenRange *review_hidden_ranges(const Review *r, const RvLayout *l,
  */
 extern RvVisible *review_visible_words(const Review *r, const RvLayout *l);
 
+/* Argument argno as a spoiler threshold: in [0, 1], or 22003. */
+extern float review_threshold_arg(FunctionCallInfo fcinfo, int argno);
+
+/*
+ * redact()'s text: body with every run of ranges replaced by mask; 54000
+ * when the result could not be a text value.
+ */
+extern text *review_redact_text(const char *body, uint32 body_len,
+								const RvHiddenRange *ranges, int n, const text *mask);
+
 #endif							/* REVIEW_VISIBLE_H */

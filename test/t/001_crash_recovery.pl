@@ -95,30 +95,9 @@ foreach my $w (1 .. $NWORKERS)
 	eval { $h[$w]->finish; };
 	diag("session $w: $@") if $@;
 }
-# Wait for the killed postmaster to be reaped, else the restart takes its
-# postmaster.pid and socket lock file for live ones.  In a container whose
-# init does not reap orphans it may stay a zombie: then, after 30 s, remove
-# the two lock files (what an administrator would do; the shared memory
-# interlock still protects the data directory).
-sub state_of
-{
-	my $pid = shift;
-	return 'gone' unless kill 0, $pid;
-	open my $fh, '<', "/proc/$pid/stat" or return 'gone';
-	my $stat = <$fh> // '';
-	return $stat =~ /^\d+ \(.*\) Z/ ? 'zombie' : 'alive';
-}
-my $t_wait = time;
-select(undef, undef, undef, 0.1)
-  while state_of($pm_pid) ne 'gone' && time - $t_wait < 30;
-my $pm_state = state_of($pm_pid);
+my ($pm_state, $waited) = wait_for_killed_postmaster($node, $pm_pid);
 ok($pm_state ne 'alive', "postmaster $pm_pid was killed by SIGKILL ($pm_state)");
-note(sprintf('postmaster %s after %.1f s', $pm_state, time - $t_wait));
-if ($pm_state eq 'zombie')
-{
-	unlink($node->data_dir . '/postmaster.pid');
-	unlink($node->host . '/.s.PGSQL.' . $node->port . '.lock');
-}
+note(sprintf('postmaster %s after %.1f s', $pm_state, $waited));
 
 my %acked;
 my $nacked = 0;

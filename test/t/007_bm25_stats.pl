@@ -107,24 +107,8 @@ like($cerr, qr/terminat|connection|server closed/i,
 my $compactions = () = $cout =~ /^\d+$/mg;
 note("compactions before the kill: $compactions");
 
-# As in 001_crash_recovery.pl: wait for the killed postmaster to be reaped
-# (or, as a zombie in a container, remove its lock files after 30 s).
-sub state_of
-{
-	my $pid = shift;
-	return 'gone' unless kill 0, $pid;
-	open my $fh, '<', "/proc/$pid/stat" or return 'gone';
-	my $stat = <$fh> // '';
-	return $stat =~ /^\d+ \(.*\) Z/ ? 'zombie' : 'alive';
-}
-my $t_wait = time;
-select(undef, undef, undef, 0.1)
-  while state_of($pm_pid) ne 'gone' && time - $t_wait < 30;
-if (state_of($pm_pid) eq 'zombie')
-{
-	unlink($node->data_dir . '/postmaster.pid');
-	unlink($node->host . '/.s.PGSQL.' . $node->port . '.lock');
-}
+my ($pm_state) = wait_for_killed_postmaster($node, $pm_pid);
+ok($pm_state ne 'alive', "postmaster $pm_pid was killed by SIGKILL ($pm_state)");
 $node->start;
 
 my $rows = $node->safe_psql('rv', 'SELECT count(*) FROM reviews');

@@ -18,10 +18,11 @@ use warnings;
 use PostgreSQL::Test::Cluster;
 use PostgreSQL::Test::Utils;
 use Test::More;
+use Time::HiRes ();
 
 use Exporter 'import';
 our @EXPORT = qw(review_node setup_review_db probes check_index_vs_seqscan
-  plan_of GEN_SQL);
+  plan_of GEN_SQL wait_for_killed_postmaster);
 
 # Cluster.pm's init() runs "$PG_REGRESS --config-auth" (a no-op outside
 # Windows); outside a PostgreSQL source tree nobody sets PG_REGRESS.
@@ -207,6 +208,34 @@ sub check_index_vs_seqscan
 			"$label: r $op $arg: index scan = seq scan ($n rows)");
 	}
 	return $total;
+}
+
+# After $node->kill9: waits for the killed postmaster $pid to be reaped,
+# else a restart takes its postmaster.pid and socket lock file for live
+# ones.  In a container whose init does not reap orphans it may stay a
+# zombie: then, after 30 s, removes the two lock files (what an
+# administrator would do; the shared memory interlock still protects the
+# data directory).  Returns 'gone', 'zombie' or 'alive' and the seconds
+# waited.
+sub wait_for_killed_postmaster
+{
+	my ($node, $pid) = @_;
+	my $state_of = sub {
+		return 'gone' unless kill 0, $pid;
+		open my $fh, '<', "/proc/$pid/stat" or return 'gone';
+		my $stat = <$fh> // '';
+		return $stat =~ /^\d+ \(.*\) Z/ ? 'zombie' : 'alive';
+	};
+	my $t0 = Time::HiRes::time();
+	select(undef, undef, undef, 0.1)
+	  while $state_of->() ne 'gone' && Time::HiRes::time() - $t0 < 30;
+	my $state = $state_of->();
+	if ($state eq 'zombie')
+	{
+		unlink($node->data_dir . '/postmaster.pid');
+		unlink($node->host . '/.s.PGSQL.' . $node->port . '.lock');
+	}
+	return ($state, Time::HiRes::time() - $t0);
 }
 
 1;
