@@ -141,7 +141,8 @@ INSERT INTO results (area, what, pg_review, baseline, baseline_value, unit)
 SELECT 'index', 'BM25 statistics (review_corpus_track)',
 	pg_temp.median_ms($$SELECT review_corpus_track('rv_rum')$$, 1),
 	'RUM build (rum_tsvector_ops)',
-	(SELECT baseline_value FROM results WHERE baseline = 'RUM build (rum_tsvector_ops)'), 'ms';
+	(SELECT baseline_value FROM results WHERE what = 'GIN build (review_ops)'
+	 AND baseline = 'RUM build (rum_tsvector_ops)'), 'ms';
 \endif
 
 -- The queries: probes(what, reviewquery, tsquery).
