@@ -1,16 +1,18 @@
 /*
  * pg_review.c
- *	  Module entry point: installs palloc as the core's allocator and turns
- *	  core errors into ereport() calls.
+ *	  Module entry point: installs palloc as the core's allocator, defines
+ *	  the settings and turns core errors into ereport() calls.
  */
 #include "postgres.h"
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 
 #include "pg_review.h"
+#include "review_build.h"
 
 PG_MODULE_MAGIC;
 
@@ -52,6 +54,16 @@ _PG_init(void)
 {
 	rv_set_allocator(&palloc_allocator);
 	rv_set_interrupt_callback(rv_check_for_interrupts);
+
+	DefineCustomBoolVariable("pg_review.detect",
+							 "Runs the spoiler detector when a review value is built (for benchmarking only).",
+							 "Off builds values in which no sentence scores as a spoiler, so that a benchmark "
+							 "can measure what the detector costs at input. Leave it on for data you keep.",
+							 &review_detect,
+							 true,
+							 PGC_SUSET,
+							 0,
+							 NULL, NULL, NULL);
 }
 
 void
