@@ -72,7 +72,8 @@ SET jit = off;
 SET max_parallel_workers_per_gather = 0;
 SELECT count(review(body, lang => lang)) FROM corpus_en;	-- warm up
 SELECT pg_backend_pid() AS pid \\gset
-\\! perf record -q -g -o $OUT -p :pid >/dev/null 2>&1 & echo \$! >$WORK/perf.pid; sleep 1
+\\setenv BACKEND_PID :pid
+\\! perf record -q -g -o $OUT -p \$BACKEND_PID >/dev/null 2>&1 & echo \$! >$WORK/perf.pid; sleep 1
 SELECT count(review(body, lang => lang)) FROM corpus_en;
 SELECT count(review(body, lang => lang)) FROM corpus_en;
 \\! kill -INT \$(cat $WORK/perf.pid); sleep 3

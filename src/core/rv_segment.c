@@ -227,12 +227,32 @@ rv_sentences(const char *text, size_t len, const char *lang,
 	return n;
 }
 
+/*
+ * NFKC_Casefold of ASCII is just lower case: s[0..len) lower-cased into buf
+ * in one pass, or false (buf's contents undefined) as soon as a byte is not
+ * ASCII.
+ */
 static bool
-is_ascii(const char *s, size_t len)
+fold_ascii(const char *s, size_t len, RvBuf *buf)
 {
+	char	   *d;
+
+	if (len + 1 > buf->cap)
+	{
+		buf->data = rv_realloc(buf->data, len + 1);
+		buf->cap = len + 1;
+	}
+	d = buf->data;
 	for (size_t i = 0; i < len; i++)
-		if ((unsigned char) s[i] >= 0x80)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x80)
 			return false;
+		d[i] = (char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+	}
+	d[len] = '\0';
+	buf->len = len;
 	return true;
 }
 
@@ -249,18 +269,9 @@ rv_fold(const char *s, size_t len, RvBuf *buf, RvError *err)
 				dstlen,
 				outlen;
 
-	buf->len = 0;
-	if (is_ascii(s, len))
-	{
-		/* NFKC_Casefold of ASCII is just lower case. */
-		for (size_t i = 0; i < len; i++)
-		{
-			char		c = s[i];
-
-			rv_buf_append_char(buf, (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
-		}
+	if (fold_ascii(s, len, buf))
 		return (int64_t) buf->len;
-	}
+	buf->len = 0;
 
 	nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
 	if (U_FAILURE(status))

@@ -182,14 +182,44 @@ collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
 	st->npos++;
 }
 
-static int
-cmp_keyword_arg(const void *a, const void *b, void *arg)
+/*
+ * Keywords are sorted bytewise (rv_lexcmp) by an integer first: the first 8
+ * bytes, big-endian, zero-padded.  A keyword holds no zero byte, so keys
+ * that differ order as the strings do; equal keys (a shared 8-byte prefix)
+ * compare the strings.
+ */
+typedef struct KeywordKey
 {
-	const RvLexeme *x = a,
-			   *y = b;
+	uint64		key;
+	uint32		idx;			/* into CollectState.kw */
+} KeywordKey;
 
-	return rv_lexcmp(x->str, x->len, y->str, y->len);
+static inline uint64
+keyword_prefix(const char *s, uint32 len)
+{
+	uint64		k = 0;
+
+	for (uint32 i = 0; i < 8; i++)
+		k = (k << 8) | (i < len ? (unsigned char) s[i] : 0);
+	return k;
 }
+
+static inline int
+cmp_keyword_key(const KeywordKey *a, const KeywordKey *b, const Keyword *kw)
+{
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return rv_lexcmp(kw[a->idx].lex, kw[a->idx].len, kw[b->idx].lex, kw[b->idx].len);
+}
+
+#define ST_SORT sort_keyword_keys
+#define ST_ELEMENT_TYPE KeywordKey
+#define ST_COMPARE(a, b, arg) cmp_keyword_key(a, b, arg)
+#define ST_COMPARE_ARG_TYPE const Keyword
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* What PostgreSQL can output: MaxAllocSize - 1 bytes in a buffer; jsonb data. */
 StaticAssertDecl(RV_OUTPUT_MAX_BUFFER == MaxAllocSize - 1, "RV_OUTPUT_MAX_BUFFER");
@@ -258,14 +288,22 @@ review_from_doc(const RvDoc *doc)
 	{
 		Size		ninline = 0;
 		unsigned char *inl;
+		KeywordKey *order = MemoryContextAllocHuge(CurrentMemoryContext,
+												   sizeof(KeywordKey) * (st.nkw ? st.nkw : 1));
 
 		for (uint32 i = 0; i < st.nkw; i++)
+		{
 			ninline += st.kw[i].dcap <= KW_INLINE ? st.kw[i].dlen : 0;
+			order[i].key = keyword_prefix(st.kw[i].lex, st.kw[i].len);
+			order[i].idx = i;
+		}
+		if (st.nkw > 1)
+			sort_keyword_keys(order, st.nkw, st.kw);
 		inl = MemoryContextAllocHuge(CurrentMemoryContext, ninline ? ninline : 1);
 		for (uint32 i = 0; i < st.nkw; i++)
 		{
 			RvLexeme   *x = &an.lex[i];
-			Keyword    *k = &st.kw[i];
+			Keyword    *k = &st.kw[order[i].idx];
 
 			if ((i & 8191) == 0)
 				CHECK_FOR_INTERRUPTS();
@@ -284,12 +322,11 @@ review_from_doc(const RvDoc *doc)
 			else
 				x->posdata = k->data.ptr;
 		}
+		pfree(order);
 	}
 	an.nlex = st.nkw;
 	if (st.kw)
 		pfree(st.kw);
-	if (an.nlex > 1)
-		qsort_interruptible(an.lex, an.nlex, sizeof(RvLexeme), cmp_keyword_arg, NULL);
 	an.nwords = st.nwords;
 
 	size = rv_layout_size(doc, &an);
