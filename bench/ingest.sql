@@ -111,3 +111,13 @@ FROM results ORDER BY n;
 SELECT a.corpus, round(((a.ms - b.ms) / a.ms * 100)::numeric, 1) AS detector_share_pct
 FROM results a JOIN results b ON a.corpus = b.corpus AND b.what = 'ingest, detector off'
 WHERE a.what = 'ingest review(body, lang)' ORDER BY a.n;
+
+-- A digest of what the values of the mixed corpus hold (keywords, their
+-- counts, sentence scores, redaction, a rank and a snippet, which read the
+-- positions): a change meant to make ingest faster must leave it as it was.
+SELECT md5(string_agg(concat_ws('|', review_keywords(r)::text, review_stats(r)::text,
+								 spoiler_score(r)::text,
+								 (SELECT string_agg(score::text, ',') FROM review_sentences(r)),
+								 redact(r), review_rank(r, 'film | famili | 映画')::text,
+								 review_snippet(r, 'film | famili', 8)), E'\n' ORDER BY id)) AS output_digest
+FROM (SELECT id, review(body, lang => lang) AS r FROM corpus_mix) v;

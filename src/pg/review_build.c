@@ -15,6 +15,7 @@
 #include "review_lexize.h"
 #include "rv_detect.h"
 #include "rv_review.h"
+#include "rv_segment.h"
 #include "rv_varint.h"
 
 /*
@@ -131,12 +132,21 @@ collect_lookup(CollectState *st, const char *lex, uint32 len)
 }
 
 static void
-collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
+collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len, uint32 *memo)
 {
 	CollectState *st = arg;
-	Keyword    *x = collect_lookup(st, lex, len);
+	Keyword    *x;
 	bool		hidden;
 	uint32		v;
+
+	/* memo: 1 + the keyword's index, once this word has been seen */
+	if (*memo != 0)
+		x = &st->kw[*memo - 1];
+	else
+	{
+		x = collect_lookup(st, lex, len);
+		*memo = (uint32) (x - st->kw) + 1;
+	}
 
 	st->nwords = w->index + 1;
 	/* A word stemmed to the same keyword twice counts once. */
@@ -264,9 +274,6 @@ review_from_doc(const RvDoc *doc)
 	din.nsents = an.nsents;
 	din.spans = doc->spans;
 	din.nspans = doc->nspans;
-	an.score = review_detect ? rv_detect(&din, an.scores, &err) : 0;
-	if (an.score < 0)
-		rv_report(&err, "review", NULL);
 
 	memset(&st, 0, sizeof(st));
 	st.spans = doc->spans;
@@ -275,7 +282,26 @@ review_from_doc(const RvDoc *doc)
 	st.scores = an.scores;
 	st.nsents = an.nsents;
 	st.body_len = doc->body_len;
-	review_normalize_text(doc->body, doc->body_len, lang, collect_keyword, &st);
+
+	/*
+	 * One ICU word pass over the body: recorded, then replayed to the
+	 * detector's sentences and to the keywords (rv_words_record_begin()).
+	 * The record must not outlive this call, even on error.
+	 */
+	if (review_detect && !rv_words_record_begin(doc->body, doc->body_len, lang, &err))
+		rv_report(&err, "review", NULL);
+	PG_TRY();
+	{
+		an.score = review_detect ? rv_detect(&din, an.scores, &err) : 0;
+		if (an.score < 0)
+			rv_report(&err, "review", NULL);
+		review_normalize_text(doc->body, doc->body_len, lang, collect_keyword, &st);
+	}
+	PG_FINALLY();
+	{
+		rv_words_record_end();
+	}
+	PG_END_TRY();
 	if (st.slots)
 		pfree(st.slots);
 

@@ -134,6 +134,7 @@ typedef struct StemEntry
 	int			nlex;			/* 0: stop word */
 	const char **lex;
 	uint32	   *lexlen;
+	uint32	   *memo;			/* per lexeme, for the ReviewKeywordFn */
 } StemEntry;
 
 typedef struct StemCache
@@ -281,6 +282,12 @@ stem(StemCache *c, const char *w, uint32 len)
 			}
 		}
 		e->nlex = k;
+		e->memo = NULL;
+		if (k > 0)
+		{
+			e->memo = arena_alloc(&c->arena, sizeof(uint32) * k, sizeof(uint32));
+			memset(e->memo, 0, sizeof(uint32) * k);
+		}
 	}
 	if ((uint64) c->nentries * 2 > c->mask)
 	{
@@ -311,7 +318,7 @@ normalize_word(const RvWord *w, void *arg)
 		return true;			/* too long to be a keyword, like to_tsvector */
 	e = stem(&st->cache, w->folded, w->folded_len);
 	for (int i = 0; i < e->nlex; i++)
-		st->fn(st->arg, w, e->lex[i], e->lexlen[i]);
+		st->fn(st->arg, w, e->lex[i], e->lexlen[i], &e->memo[i]);
 	return true;
 }
 
@@ -333,7 +340,7 @@ review_normalize_text(const char *text, size_t len, const char *lang,
 }
 
 static void
-append_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len)
+append_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len, uint32 *memo)
 {
 	ReviewLexemes *out = arg;
 
