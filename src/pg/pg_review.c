@@ -12,7 +12,6 @@
 #include "utils/memutils.h"
 
 #include "pg_review.h"
-#include "review_build.h"
 
 PG_MODULE_MAGIC;
 
@@ -35,6 +34,8 @@ rv_repalloc(void *ptr, size_t size)
 }
 
 static const RvAllocator palloc_allocator = {rv_palloc, rv_repalloc, pfree};
+
+bool		review_detect = true;
 
 /*
  * The core's interrupt callback: a cancel or statement_timeout raises its

@@ -236,8 +236,6 @@ StaticAssertDecl(RV_OUTPUT_MAX_BUFFER == MaxAllocSize - 1, "RV_OUTPUT_MAX_BUFFER
 StaticAssertDecl(RV_OUTPUT_MAX_JSONB == JENTRY_OFFLENMASK, "RV_OUTPUT_MAX_JSONB");
 static const RvOutputLimits review_output_limits = {RV_OUTPUT_MAX_BUFFER, RV_OUTPUT_MAX_JSONB};
 
-bool		review_detect = true;
-
 Review *
 review_from_doc(const RvDoc *doc)
 {

@@ -7,12 +7,6 @@
 
 #include "review_datum.h"
 
-/*
- * pg_review.detect: off skips the spoiler detector (every sentence scores
- * 0), so that a benchmark sees the detector's share of ingest.
- */
-extern bool review_detect;
-
 /* Analyses a parsed document and builds the stored value. */
 extern Review *review_from_doc(const RvDoc *doc);
 
