@@ -8,11 +8,16 @@
 #
 #   bench/ingest.sh [N] [RUNS]        N reviews per corpus (default 40000),
 #                                     RUNS alternating runs (default 5)
-#   PROFILE=1 bench/ingest.sh [N]     instead: perf record -g on the backend
+#   PROFILE=ingest bench/ingest.sh [N]
+#                                     instead: perf record -g on the backend
 #                                     running count(review(body, lang)) over
 #                                     the English corpus; prints the top
-#                                     symbols (self time) and keeps perf.data
-#                                     in bench/out/
+#                                     symbols (self time) and keeps the
+#                                     perf-ingest.data in bench/out/
+#   PROFILE=redact bench/ingest.sh [N]  the same for redact()
+#   DIGEST=1 bench/ingest.sh [N]      only the digest of what the values of
+#                                     the mixed corpus hold, to compare two
+#                                     builds (bench/ingest_digest.sql)
 set -eu
 cd "$(dirname "$0")/.."
 N=${1:-40000}
@@ -60,23 +65,39 @@ CFG="CASE lang WHEN 'en' THEN 'english' WHEN 'es' THEN 'spanish' WHEN 'fr' THEN 
 	-c "ALTER TABLE corpus_mix ADD cfg regconfig; UPDATE corpus_mix SET cfg = $CFG" \
 	-c 'VACUUM ANALYZE corpus_en' -c 'VACUUM ANALYZE corpus_mix'
 
+if [ -n "${DIGEST:-}" ]; then
+	"${PSQL[@]}" -f bench/ingest_digest.sql
+	exit 0
+fi
 if [ -z "${PROFILE:-}" ]; then
 	"${PSQL[@]}" -v runs="$RUNS" -f bench/ingest.sql
 	exit 0
 fi
 
-# Profile: perf attached to the backend of this one session.
-OUT=bench/out/perf-ingest.data
-"${PSQL[@]}" <<SQL
-SET jit = off;
-SET max_parallel_workers_per_gather = 0;
-SELECT count(review(body, lang => lang)) FROM corpus_en;	-- warm up
-SELECT pg_backend_pid() AS pid \\gset
-\\setenv BACKEND_PID :pid
-\\! perf record -q -g -o $OUT -p \$BACKEND_PID >/dev/null 2>&1 & echo \$! >$WORK/perf.pid; sleep 1
-SELECT count(review(body, lang => lang)) FROM corpus_en;
-SELECT count(review(body, lang => lang)) FROM corpus_en;
-\\! kill -INT \$(cat $WORK/perf.pid); sleep 3
-SQL
+# Profile: perf attached to the backend of this one session, running the
+# statement twice (PROFILE=redact: redact() over the stored English corpus,
+# ten times).
+OUT=bench/out/perf-$PROFILE.data
+STMT="SELECT count(review(body, lang => lang)) FROM corpus_en;"
+TIMES=2
+if [ "$PROFILE" = redact ]; then
+	"${PSQL[@]}" -c 'CREATE TABLE rv AS SELECT id, review(body, lang => lang) AS r FROM corpus_en' \
+		-c 'VACUUM ANALYZE rv'
+	STMT="SELECT sum(length(redact(r, '[spoiler]', 1))) FROM rv;"
+	TIMES=10
+fi
+{
+	echo "SET jit = off;"
+	echo "SET max_parallel_workers_per_gather = 0;"
+	echo "$STMT"
+	echo "SELECT pg_backend_pid() AS pid \\gset"
+	echo "\\setenv BACKEND_PID :pid"
+	echo "\\! perf record -q -g -o $OUT -p \$BACKEND_PID >/dev/null 2>&1 & echo \$! >$WORK/perf.pid; sleep 1"
+	for _ in $(seq "$TIMES"); do echo "$STMT"; done
+	echo "\\! kill -INT \$(cat $WORK/perf.pid); sleep 3"
+} | "${PSQL[@]}" >/dev/null
+echo "| share | symbol |"
+echo "|---:|---|"
 perf report -i "$OUT" --no-children --sort symbol -g none --percent-limit 0.7 --stdio 2>/dev/null |
-	grep -v '^#' | grep -v '^$' | head -45
+	awk '/^ *[0-9.]+%/ { sub(/^ +/, ""); pct = $1; $1 = ""; $2 = ""; sub(/^ +/, ""); sub(/ +-.*$/, ""); print "| " pct " | `" $0 "` |" }' |
+	head -40

@@ -97,12 +97,24 @@ FROM pg_temp.alternate_ms(
 		'\|\|.*?\|\||>!.*?!<|!!.*?!!|\[spoiler(=[^\]]*)?\].*?\[/spoiler\]|\(view spoiler\)\[.*?\(hide spoiler\)\]|<spoiler>.*?</spoiler>|<span class="spoiler">.*?</span>|<details>.*?</details>',
 		'[spoiler]', 'g'))) FROM tv$q$,
 			  'SELECT sum(length(body)) FROM tv',
-			  'SELECT sum(length(redact(r))) FROM rv'],
-		ARRAY[NULL, NULL, NULL, NULL]::text[], :runs) m,
+			  'SELECT sum(length(redact(r))) FROM rv',
+			  'SELECT sum(length(review_body(r))) FROM rv'],
+		ARRAY[NULL, NULL, NULL, NULL, NULL]::text[], :runs) m,
 	 (VALUES (1, 'redact(r, ''[spoiler]'', 1)', 'regexp_replace, 8 dialects', 2),
 			 (1, 'redact(r, ''[spoiler]'', 1)', 'length(body) (detoast floor)', 3),
-			 (4, 'redact(r) (default threshold)', 'length(body) (detoast floor)', 3))
+			 (4, 'redact(r) (default threshold)', 'length(body) (detoast floor)', 3),
+			 (1, 'redact(r, ''[spoiler]'', 1)', 'length(review_body(r)) (floor of the review value)', 5))
 		AS x(k, w, b, j);
+-- How the values are stored: pglz gives up on most review values (distinct
+-- keyword strings and varint positions ahead of the body do not reach its
+-- 25% saving, or nothing repeats in its first kilobyte), so they stay
+-- uncompressed, out of line when over 2 kB: redact() then fetches TOAST
+-- chunks that length(body) of a shorter text value in the row does not.
+SELECT 'review' AS "column", coalesce(pg_column_compression(r), 'none') AS compression,
+	   count(*), round(avg(pg_column_size(r))) AS avg_bytes FROM rv GROUP BY 2
+UNION ALL
+SELECT 'text', coalesce(pg_column_compression(body), 'none'), count(*), round(avg(pg_column_size(body)))
+FROM tv GROUP BY 2 ORDER BY 1, 2;
 
 SELECT corpus, what, round(ms::numeric, 1) AS ms, baseline, round(baseline_ms::numeric, 1) AS baseline_ms,
 	   round((ms / NULLIF(baseline_ms, 0))::numeric, 2) AS ratio
@@ -112,12 +124,4 @@ SELECT a.corpus, round(((a.ms - b.ms) / a.ms * 100)::numeric, 1) AS detector_sha
 FROM results a JOIN results b ON a.corpus = b.corpus AND b.what = 'ingest, detector off'
 WHERE a.what = 'ingest review(body, lang)' ORDER BY a.n;
 
--- A digest of what the values of the mixed corpus hold (keywords, their
--- counts, sentence scores, redaction, a rank and a snippet, which read the
--- positions): a change meant to make ingest faster must leave it as it was.
-SELECT md5(string_agg(concat_ws('|', review_keywords(r)::text, review_stats(r)::text,
-								 spoiler_score(r)::text,
-								 (SELECT string_agg(score::text, ',') FROM review_sentences(r)),
-								 redact(r), review_rank(r, 'film | famili | 映画')::text,
-								 review_snippet(r, 'film | famili', 8)), E'\n' ORDER BY id)) AS output_digest
-FROM (SELECT id, review(body, lang => lang) AS r FROM corpus_mix) v;
+\ir ingest_digest.sql
