@@ -700,7 +700,11 @@ rv_words_record_begin(const char *text, size_t len, const char *lang, RvError *e
 	WordRecord *r = &word_record;
 	int64_t		n;
 
-	rv_words_record_end();
+	/*
+	 * Not rv_words_record_end(): a record left by a call that did not end
+	 * (an ERROR that longjmp'd out) may point into freed memory.
+	 */
+	memset(r, 0, sizeof(*r));
 	if (len > RV_WORD_RECORD_MAX || strlen(lang) >= sizeof(r->lang))
 		return true;			/* rv_words() segments as ever */
 	rv_buf_init(&r->folded, len / 2 + 64);

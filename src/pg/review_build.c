@@ -284,12 +284,14 @@ review_from_doc(const RvDoc *doc)
 	/*
 	 * One ICU word pass over the body: recorded, then replayed to the
 	 * detector's sentences and to the keywords (rv_words_record_begin()).
-	 * The record must not outlive this call, even on error.
+	 * The record must not outlive this call, even on error: a cancel while
+	 * it is being made leaves it half made, and only rv_words_record_end()
+	 * may release it, before the memory context goes.
 	 */
-	if (review_detect && !rv_words_record_begin(doc->body, doc->body_len, lang, &err))
-		rv_report(&err, "review", NULL);
 	PG_TRY();
 	{
+		if (review_detect && !rv_words_record_begin(doc->body, doc->body_len, lang, &err))
+			rv_report(&err, "review", NULL);
 		an.score = review_detect ? rv_detect(&din, an.scores, &err) : 0;
 		if (an.score < 0)
 			rv_report(&err, "review", NULL);
