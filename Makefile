@@ -186,3 +186,11 @@ pgindent: tools/typedefs.list
 	@command -v $(PGINDENT) >/dev/null || { echo "pgindent not found: set PGINDENT=/path/to/postgresql/src/tools/pgindent/pgindent (and put pg_bsd_indent on PATH)" >&2; exit 1; }
 	$(PGINDENT) --typedefs=tools/typedefs.list $(if $(PG_TYPEDEFS),--typedefs=$(PG_TYPEDEFS)) \
 		$(wildcard src/core/*.[ch] src/pg/*.[ch] test/unit/*.[ch] test/fuzz/*.[ch])
+
+# Ingest and redaction benchmark (issue 15): text -> review against
+# to_tsvector, detector on and off, redact() against regexp_replace and
+# length(body), on a private install (bench/ingest.sh; N reviews per corpus).
+BENCH_INGEST_N ?= 40000
+.PHONY: bench-ingest
+bench-ingest: all
+	bench/ingest.sh $(BENCH_INGEST_N)

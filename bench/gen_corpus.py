@@ -9,8 +9,9 @@ pseudo-words, so rare-term queries exist), with theme words and recurring
 bigrams ("american dream", "working class", "final scene") at realistic
 rates; about 30% carry spoiler markup in one of the eight dialects, 5% open
 with a warning line, and a few percent are Japanese or Chinese (no spaces
-between words) or Spanish, French or German.  Lengths are log-normal with a
-median near 250 words.  Standard library only.
+between words) or Spanish, French or German (--mix F: that share F of the
+reviews instead of 9%, in the same proportions).  Lengths are log-normal with
+a median near 250 words.  Standard library only.
 """
 import argparse
 import bisect
@@ -162,21 +163,26 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--n', type=int, default=200000)
     ap.add_argument('--seed', type=int, default=42)
+    ap.add_argument('--mix', type=float, default=None,
+                    help='share of non-English reviews (default 0.09: 2%% ja, 1%% zh, 6%% es/fr/de)')
     ap.add_argument('--out', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), 'out', 'corpus.tsv'))
     args = ap.parse_args()
     rng = random.Random(args.seed)
     words, cum = make_vocab(rng)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    # Thresholds of one uniform draw: Japanese, Chinese, then es/fr/de.
+    ja_t, zh_t, eur_t = (0.02, 0.03, 0.09) if args.mix is None else \
+        (args.mix * 2 / 9, args.mix * 3 / 9, args.mix)
     nbytes = nwords = 0
     with open(args.out, 'w', encoding='utf-8') as fh:
         for i in range(1, args.n + 1):
             x = rng.random()
-            if x < 0.02:
+            if x < ja_t:
                 lang, body = 'ja', cjk(rng, JA, JA_PARTICLES, '。')
-            elif x < 0.03:
+            elif x < zh_t:
                 lang, body = 'zh', cjk(rng, ZH, None, '。')
-            elif x < 0.09:
-                lang = ('es', 'fr', 'de')[int((x - 0.03) / 0.02)]
+            elif x < eur_t:
+                lang = ('es', 'fr', 'de')[min(2, int((x - zh_t) / ((eur_t - zh_t) / 3)))]
                 body = european(rng, EUR[lang])
             else:
                 lang, body = 'en', english(rng, words, cum)

@@ -239,8 +239,9 @@ rv_buf_append(RvBuf *b, const void *data, size_t len)
 	b->data[b->len] = '\0';
 }
 
+/* rv_buf_append_char() when the buffer must grow or only counts. */
 void
-rv_buf_append_char(RvBuf *b, char c)
+rv_buf_append_char_grow(RvBuf *b, char c)
 {
 	if (b->tally)
 	{

@@ -129,10 +129,23 @@ extern void rv_buf_init(RvBuf *b, size_t cap);
 extern void rv_buf_init_tally(RvBuf *b, RvTally *tally);
 extern void rv_tally_bytes(RvTally *t, const char *s, size_t len);
 extern void rv_buf_append(RvBuf *b, const void *data, size_t len);
-extern void rv_buf_append_char(RvBuf *b, char c);
+extern void rv_buf_append_char_grow(RvBuf *b, char c);
 extern void rv_buf_append_str(RvBuf *b, const char *s);
 extern void rv_buf_printf(RvBuf *b, const char *fmt,...)
 			__attribute__((format(printf, 2, 3)));
+
+/* One byte: a store when there is room, a call only to grow or count. */
+static inline void
+rv_buf_append_char(RvBuf *b, char c)
+{
+	if (b->tally == NULL && b->len + 2 <= b->cap)
+	{
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	}
+	else
+		rv_buf_append_char_grow(b, c);
+}
 
 /* A marked spoiler span: byte range of the body, with an optional label. */
 typedef struct RvSpan

@@ -85,6 +85,12 @@ is_escapable(char c)
 		c == '[' || c == '(';
 }
 
+/* The bytes that may start an escape or a spoiler marker. */
+static const bool markup_special[256] = {
+	['\\'] = true, ['|'] = true, ['!'] = true, ['>'] = true, ['['] = true,
+	['('] = true, ['<'] = true
+};
+
 static bool
 is_ws(unsigned char c)
 {
@@ -582,12 +588,29 @@ rv_markup_parse(const char *raw, size_t len, int64_t char_base, RvBuf *body,
 
 	while (i < len)
 	{
-		char		c = raw[i];
+		char		c;
 		Marker		m;
 		bool		consumed;
+		size_t		run;
 
 		if (RV_CHECK_INTERRUPTS() && rv_interrupted(err))
 			goto fail;
+
+		/*
+		 * Text up to the next byte that may start an escape or a marker is
+		 * copied as it is, in one block (at most 64 kB, so that interrupts
+		 * are still checked in a long run).
+		 */
+		for (run = 0; i + run < len && run < 65536 &&
+			 !markup_special[(unsigned char) raw[i + run]]; run++)
+			;
+		if (run > 0)
+		{
+			rv_buf_append(body, raw + i, run);
+			i += run;
+			continue;
+		}
+		c = raw[i];
 		if (c == '\\' && i + 1 < len && is_escapable(raw[i + 1]))
 		{
 			rv_buf_append_char(body, raw[i + 1]);

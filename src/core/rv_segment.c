@@ -227,12 +227,32 @@ rv_sentences(const char *text, size_t len, const char *lang,
 	return n;
 }
 
+/*
+ * NFKC_Casefold of ASCII is just lower case: s[0..len) lower-cased into buf
+ * in one pass, or false (buf's contents undefined) as soon as a byte is not
+ * ASCII.
+ */
 static bool
-is_ascii(const char *s, size_t len)
+fold_ascii(const char *s, size_t len, RvBuf *buf)
 {
+	char	   *d;
+
+	if (len + 1 > buf->cap)
+	{
+		buf->data = rv_realloc(buf->data, len + 1);
+		buf->cap = len + 1;
+	}
+	d = buf->data;
 	for (size_t i = 0; i < len; i++)
-		if ((unsigned char) s[i] >= 0x80)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x80)
 			return false;
+		d[i] = (char) ((c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
+	}
+	d[len] = '\0';
+	buf->len = len;
 	return true;
 }
 
@@ -249,18 +269,9 @@ rv_fold(const char *s, size_t len, RvBuf *buf, RvError *err)
 				dstlen,
 				outlen;
 
-	buf->len = 0;
-	if (is_ascii(s, len))
-	{
-		/* NFKC_Casefold of ASCII is just lower case. */
-		for (size_t i = 0; i < len; i++)
-		{
-			char		c = s[i];
-
-			rv_buf_append_char(buf, (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c);
-		}
+	if (fold_ascii(s, len, buf))
 		return (int64_t) buf->len;
-	}
+	buf->len = 0;
 
 	nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
 	if (U_FAILURE(status))
@@ -411,9 +422,66 @@ elision_prefix(const ElisionList *el, const char *s, size_t len)
 	return 0;
 }
 
-int64_t
-rv_words(const char *text, size_t len, const char *lang,
-		 RvWordCallback cb, void *arg, RvError *err)
+/*
+ * The word record: the words of one text, segmented once and replayed to
+ * later rv_words() calls on the same text or on parts of it (see
+ * rv_words_record_begin() in rv_segment.h).  One entry per ICU segment with
+ * a word rule status, reported or not (a word that folds to nothing still
+ * counts its elided prefixes).
+ */
+typedef struct WordRec
+{
+	uint32_t	seg_start;		/* the ICU segment, before elided prefixes */
+	uint32_t	start;			/* the word reported, after them */
+	uint32_t	end;
+	uint32_t	base;			/* word number before the elided prefixes */
+	uint32_t	index;			/* word number of the word reported */
+	uint32_t	fold_off;		/* into folded */
+	uint32_t	fold_len;		/* 0: not reported */
+} WordRec;
+
+typedef struct WordRecord
+{
+	bool		active;
+	const char *text;
+	size_t		len;
+	char		lang[36];
+	WordRec    *recs;
+	uint32_t	nrecs;
+	uint32_t	cap;
+	RvBuf		folded;
+	int64_t		n;				/* what rv_words() returned for the whole text */
+} WordRecord;
+
+static WordRecord word_record;
+
+static void
+record_word(WordRecord *r, uint32_t seg_start, const RvWord *w, uint32_t base,
+			const RvBuf *folded)
+{
+	WordRec    *e;
+
+	if (r->nrecs == r->cap)
+	{
+		r->cap = r->cap ? r->cap * 2 : 256;
+		r->recs = rv_realloc(r->recs, sizeof(WordRec) * r->cap);
+	}
+	e = &r->recs[r->nrecs++];
+	e->seg_start = seg_start;
+	e->start = w->start;
+	e->end = w->end;
+	e->base = base;
+	e->index = w->index;
+	e->fold_off = (uint32_t) r->folded.len;
+	e->fold_len = (uint32_t) folded->len;
+	rv_buf_append(&r->folded, folded->data, folded->len);
+	rv_buf_append_char(&r->folded, '\0');
+}
+
+/* rv_words() by ICU; with rec, every word segment is also recorded. */
+static int64_t
+words_icu(const char *text, size_t len, const char *lang,
+		  RvWordCallback cb, void *arg, RvError *err, WordRecord *rec)
 {
 	const ElisionList *el = elision_list(lang);
 	UText		ut;
@@ -432,7 +500,9 @@ rv_words(const char *text, size_t len, const char *lang,
 	prev = ubrk_first(brk);
 	while ((pos = ubrk_next(brk)) != UBRK_DONE)
 	{
-		int32_t		start = prev;
+		int32_t		start = prev,
+					seg_start = prev;
+		int64_t		base = n;
 
 		prev = pos;
 		if (RV_CHECK_INTERRUPTS() && rv_interrupted(err))
@@ -464,13 +534,15 @@ rv_words(const char *text, size_t len, const char *lang,
 			n = -1;
 			break;
 		}
-		if (folded.len == 0)
-			continue;
 		w.start = (uint32_t) start;
 		w.end = (uint32_t) pos;
 		w.folded = folded.data;
 		w.folded_len = (uint32_t) folded.len;
 		w.index = (uint32_t) n;
+		if (rec)
+			record_word(rec, (uint32_t) seg_start, &w, (uint32_t) base, &folded);
+		if (folded.len == 0)
+			continue;
 		n++;
 		if (!cb(&w, arg))
 			break;
@@ -478,4 +550,184 @@ rv_words(const char *text, size_t len, const char *lang,
 	close_segmenter(brk, &ut);
 	rv_free(folded.data);
 	return n;
+}
+
+/*
+ * Bytes whose word break rules (UAX #29) look no further than the next
+ * character and never across white space: ASCII, the Latin letters
+ * U+00C0..U+024F (with U+00D7 and U+00F7, which break on both sides), the
+ * single quotation marks U+2018 and U+2019 (MidNumLet, as '.') and the dashes
+ * and double quotation marks U+2013, U+2014, U+201C, U+201D (breaking on
+ * both sides).  Not combining marks or format characters (which attach to
+ * what precedes them), regional indicators (counted in pairs), Hebrew, kana,
+ * or the scripts ICU segments with a dictionary.
+ */
+static bool
+locally_segmented(const unsigned char *s, size_t len)
+{
+	size_t		i = 0;
+
+	while (i < len)
+	{
+		unsigned char c = s[i];
+
+		if (c < 0x80)
+			i++;
+		else if (c >= 0xC3 && c <= 0xC9 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80 &&
+				 (c < 0xC9 || s[i + 1] <= 0x8F))
+			i += 2;
+		else if (c == 0xE2 && i + 2 < len && s[i + 1] == 0x80 &&
+				 (s[i + 2] == 0x93 || s[i + 2] == 0x94 || s[i + 2] == 0x98 ||
+				  s[i + 2] == 0x99 || s[i + 2] == 0x9C || s[i + 2] == 0x9D))
+			i += 3;
+		else
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Can the part [off, off + len) of the recorded text be segmented from the
+ * record?  When it has white space (or the text's edge) on both sides and
+ * only locally segmented characters, ICU finds in it, alone, exactly the
+ * words it found there in the whole text: every word break rule that could
+ * see past its edges stops at white space.
+ */
+static bool
+part_is_local(const WordRecord *r, size_t off, size_t len)
+{
+	const unsigned char *t = (const unsigned char *) r->text;
+
+	if (off > 0 && !is_space_byte(t[off - 1]))
+		return false;
+	if (off + len < r->len && !is_space_byte(t[off + len]))
+		return false;
+	return locally_segmented(t + off, len);
+}
+
+#define REPLAY_NONE INT64_MIN
+
+/*
+ * rv_words() on the part [off, off + len) of the recorded text, from the
+ * record: offsets and word numbers as a call on that part alone gives them.
+ * REPLAY_NONE (before any callback) if a recorded word crosses an edge.
+ */
+static int64_t
+words_replay(const WordRecord *r, size_t off, size_t len,
+			 RvWordCallback cb, void *arg, RvError *err)
+{
+	uint32_t	lo = 0,
+				hi = r->nrecs,
+				last;
+	uint32_t	base0;
+	int64_t		n = 0;
+	RvWord		w;
+
+	while (lo < hi)
+	{
+		uint32_t	mid = lo + (hi - lo) / 2;
+
+		if (r->recs[mid].seg_start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0 && r->recs[lo - 1].end > off)
+		return REPLAY_NONE;
+	for (last = lo; last < r->nrecs && r->recs[last].seg_start < off + len; last++)
+		;
+	if (last > lo && r->recs[last - 1].end > off + len)
+		return REPLAY_NONE;
+	if (last == lo)
+		return 0;
+	base0 = r->recs[lo].base;
+	for (uint32_t i = lo; i < last; i++)
+	{
+		const WordRec *e = &r->recs[i];
+
+		if (RV_CHECK_INTERRUPTS() && rv_interrupted(err))
+			return -1;
+		n = (int64_t) (e->index - base0);
+		if (e->fold_len == 0)
+			continue;
+		w.start = (uint32_t) (e->start - off);
+		w.end = (uint32_t) (e->end - off);
+		w.folded = r->folded.data + e->fold_off;
+		w.folded_len = e->fold_len;
+		w.index = (uint32_t) n;
+		n++;
+		if (!cb(&w, arg))
+			return n;
+	}
+	return n;
+}
+
+int64_t
+rv_words(const char *text, size_t len, const char *lang,
+		 RvWordCallback cb, void *arg, RvError *err)
+{
+	const WordRecord *r = &word_record;
+
+	if (r->active && (uintptr_t) text >= (uintptr_t) r->text &&
+		(uintptr_t) text - (uintptr_t) r->text <= r->len &&
+		len <= r->len - ((uintptr_t) text - (uintptr_t) r->text) &&
+		strcmp(lang, r->lang) == 0)
+	{
+		size_t		off = (size_t) ((uintptr_t) text - (uintptr_t) r->text);
+
+		if (off == 0 && len == r->len)
+			return words_replay(r, 0, len, cb, arg, err);
+		if (part_is_local(r, off, len))
+		{
+			int64_t		n = words_replay(r, off, len, cb, arg, err);
+
+			if (n != REPLAY_NONE)
+				return n;
+		}
+	}
+	return words_icu(text, len, lang, cb, arg, err, NULL);
+}
+
+static bool
+record_nothing(const RvWord *word, void *arg)
+{
+	return true;
+}
+
+bool
+rv_words_record_begin(const char *text, size_t len, const char *lang, RvError *err)
+{
+	WordRecord *r = &word_record;
+	int64_t		n;
+
+	/*
+	 * Not rv_words_record_end(): a record left by a call that did not end
+	 * (an ERROR that longjmp'd out) may point into freed memory.
+	 */
+	memset(r, 0, sizeof(*r));
+	if (len > RV_WORD_RECORD_MAX || strlen(lang) >= sizeof(r->lang))
+		return true;			/* rv_words() segments as ever */
+	rv_buf_init(&r->folded, len / 2 + 64);
+	n = words_icu(text, len, lang, record_nothing, NULL, err, r);
+	if (n < 0)
+	{
+		rv_words_record_end();
+		return false;
+	}
+	r->text = text;
+	r->len = len;
+	strcpy(r->lang, lang);
+	r->n = n;
+	r->active = true;
+	return true;
+}
+
+void
+rv_words_record_end(void)
+{
+	WordRecord *r = &word_record;
+
+	rv_free(r->recs);
+	rv_free(r->folded.data);
+	memset(r, 0, sizeof(*r));
 }

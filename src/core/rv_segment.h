@@ -47,6 +47,24 @@ extern int64_t rv_words(const char *text, size_t len, const char *lang,
 						RvWordCallback cb, void *arg, RvError *err);
 
 /*
+ * One word pass for several readers of the same text: rv_words_record_begin()
+ * segments text into words once, and until rv_words_record_end() every
+ * rv_words() call in lang on the whole of text, or on a part of it that has
+ * white space (or the text's edge) on both sides and only characters whose
+ * word rules never look past white space (ASCII and Latin letters, mostly),
+ * replays the recorded words instead of running ICU again: the same words,
+ * offsets and word numbers as ICU finds in that part alone.  Other parts are
+ * segmented by ICU as ever.  text must stay unchanged and in place until the
+ * end; a text over RV_WORD_RECORD_MAX bytes is not recorded (its words would
+ * take about twice its size).  One record per process: the glue ends it even
+ * on error (PG_FINALLY).  Returns false with *err set if ICU fails.
+ */
+#define RV_WORD_RECORD_MAX (8 * 1024 * 1024)
+extern bool rv_words_record_begin(const char *text, size_t len, const char *lang,
+								  RvError *err);
+extern void rv_words_record_end(void);
+
+/*
  * NFKC_Casefold of s[0..len) into buf (also maps U+2019 to an apostrophe, as
  * reviews mix both).  Returns the folded length, or -1 with *err set.
  */

@@ -1,13 +1,14 @@
 /*
  * pg_review.c
- *	  Module entry point: installs palloc as the core's allocator and turns
- *	  core errors into ereport() calls.
+ *	  Module entry point: installs palloc as the core's allocator, defines
+ *	  the settings and turns core errors into ereport() calls.
  */
 #include "postgres.h"
 
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/guc.h"
 #include "utils/memutils.h"
 
 #include "pg_review.h"
@@ -34,6 +35,8 @@ rv_repalloc(void *ptr, size_t size)
 
 static const RvAllocator palloc_allocator = {rv_palloc, rv_repalloc, pfree};
 
+bool		review_detect = true;
+
 /*
  * The core's interrupt callback: a cancel or statement_timeout raises its
  * ERROR right here, from inside the core's loops (safe: see rv_core.h).
@@ -52,6 +55,16 @@ _PG_init(void)
 {
 	rv_set_allocator(&palloc_allocator);
 	rv_set_interrupt_callback(rv_check_for_interrupts);
+
+	DefineCustomBoolVariable("pg_review.detect",
+							 "Runs the spoiler detector when a review value is built (for benchmarking only).",
+							 "Off builds values in which no sentence scores as a spoiler, so that a benchmark "
+							 "can measure what the detector costs at input. Leave it on for data you keep.",
+							 &review_detect,
+							 true,
+							 PGC_SUSET,
+							 0,
+							 NULL, NULL, NULL);
 }
 
 void

@@ -24,6 +24,13 @@
 
 #include "rv_core.h"
 
+/*
+ * pg_review.detect (defined in pg_review.c): off skips the spoiler detector
+ * when a value is built (every sentence scores 0), so that a benchmark sees
+ * the detector's share of ingest.
+ */
+extern bool review_detect;
+
 /* Raises the ERROR that err describes, for a value of type typname. */
 pg_noreturn extern void rv_report(const RvError *err, const char *typname, const char *input);
 

@@ -15,6 +15,7 @@
 #include "review_lexize.h"
 #include "rv_detect.h"
 #include "rv_review.h"
+#include "rv_segment.h"
 #include "rv_varint.h"
 
 /*
@@ -131,12 +132,21 @@ collect_lookup(CollectState *st, const char *lex, uint32 len)
 }
 
 static void
-collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
+collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len, uint32 *memo)
 {
 	CollectState *st = arg;
-	Keyword    *x = collect_lookup(st, lex, len);
+	Keyword    *x;
 	bool		hidden;
 	uint32		v;
+
+	/* memo: 1 + the keyword's index, once this word has been seen */
+	if (*memo != 0)
+		x = &st->kw[*memo - 1];
+	else
+	{
+		x = collect_lookup(st, lex, len);
+		*memo = (uint32) (x - st->kw) + 1;
+	}
 
 	st->nwords = w->index + 1;
 	/* A word stemmed to the same keyword twice counts once. */
@@ -182,14 +192,44 @@ collect_keyword(void *arg, const RvWord *w, const char *lex, uint32 len)
 	st->npos++;
 }
 
-static int
-cmp_keyword_arg(const void *a, const void *b, void *arg)
+/*
+ * Keywords are sorted bytewise (rv_lexcmp) by an integer first: the first 8
+ * bytes, big-endian, zero-padded.  A keyword holds no zero byte, so keys
+ * that differ order as the strings do; equal keys (a shared 8-byte prefix)
+ * compare the strings.
+ */
+typedef struct KeywordKey
 {
-	const RvLexeme *x = a,
-			   *y = b;
+	uint64		key;
+	uint32		idx;			/* into CollectState.kw */
+} KeywordKey;
 
-	return rv_lexcmp(x->str, x->len, y->str, y->len);
+static inline uint64
+keyword_prefix(const char *s, uint32 len)
+{
+	uint64		k = 0;
+
+	for (uint32 i = 0; i < 8; i++)
+		k = (k << 8) | (i < len ? (unsigned char) s[i] : 0);
+	return k;
 }
+
+static inline int
+cmp_keyword_key(const KeywordKey *a, const KeywordKey *b, const Keyword *kw)
+{
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return rv_lexcmp(kw[a->idx].lex, kw[a->idx].len, kw[b->idx].lex, kw[b->idx].len);
+}
+
+#define ST_SORT sort_keyword_keys
+#define ST_ELEMENT_TYPE KeywordKey
+#define ST_COMPARE(a, b, arg) cmp_keyword_key(a, b, arg)
+#define ST_COMPARE_ARG_TYPE const Keyword
+#define ST_CHECK_FOR_INTERRUPTS
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
 
 /* What PostgreSQL can output: MaxAllocSize - 1 bytes in a buffer; jsonb data. */
 StaticAssertDecl(RV_OUTPUT_MAX_BUFFER == MaxAllocSize - 1, "RV_OUTPUT_MAX_BUFFER");
@@ -232,9 +272,6 @@ review_from_doc(const RvDoc *doc)
 	din.nsents = an.nsents;
 	din.spans = doc->spans;
 	din.nspans = doc->nspans;
-	an.score = rv_detect(&din, an.scores, &err);
-	if (an.score < 0)
-		rv_report(&err, "review", NULL);
 
 	memset(&st, 0, sizeof(st));
 	st.spans = doc->spans;
@@ -243,7 +280,28 @@ review_from_doc(const RvDoc *doc)
 	st.scores = an.scores;
 	st.nsents = an.nsents;
 	st.body_len = doc->body_len;
-	review_normalize_text(doc->body, doc->body_len, lang, collect_keyword, &st);
+
+	/*
+	 * One ICU word pass over the body: recorded, then replayed to the
+	 * detector's sentences and to the keywords (rv_words_record_begin()).
+	 * The record must not outlive this call, even on error: a cancel while
+	 * it is being made leaves it half made, and only rv_words_record_end()
+	 * may release it, before the memory context goes.
+	 */
+	PG_TRY();
+	{
+		if (review_detect && !rv_words_record_begin(doc->body, doc->body_len, lang, &err))
+			rv_report(&err, "review", NULL);
+		an.score = review_detect ? rv_detect(&din, an.scores, &err) : 0;
+		if (an.score < 0)
+			rv_report(&err, "review", NULL);
+		review_normalize_text(doc->body, doc->body_len, lang, collect_keyword, &st);
+	}
+	PG_FINALLY();
+	{
+		rv_words_record_end();
+	}
+	PG_END_TRY();
 	if (st.slots)
 		pfree(st.slots);
 
@@ -256,14 +314,22 @@ review_from_doc(const RvDoc *doc)
 	{
 		Size		ninline = 0;
 		unsigned char *inl;
+		KeywordKey *order = MemoryContextAllocHuge(CurrentMemoryContext,
+												   sizeof(KeywordKey) * (st.nkw ? st.nkw : 1));
 
 		for (uint32 i = 0; i < st.nkw; i++)
+		{
 			ninline += st.kw[i].dcap <= KW_INLINE ? st.kw[i].dlen : 0;
+			order[i].key = keyword_prefix(st.kw[i].lex, st.kw[i].len);
+			order[i].idx = i;
+		}
+		if (st.nkw > 1)
+			sort_keyword_keys(order, st.nkw, st.kw);
 		inl = MemoryContextAllocHuge(CurrentMemoryContext, ninline ? ninline : 1);
 		for (uint32 i = 0; i < st.nkw; i++)
 		{
 			RvLexeme   *x = &an.lex[i];
-			Keyword    *k = &st.kw[i];
+			Keyword    *k = &st.kw[order[i].idx];
 
 			if ((i & 8191) == 0)
 				CHECK_FOR_INTERRUPTS();
@@ -282,12 +348,11 @@ review_from_doc(const RvDoc *doc)
 			else
 				x->posdata = k->data.ptr;
 		}
+		pfree(order);
 	}
 	an.nlex = st.nkw;
 	if (st.kw)
 		pfree(st.kw);
-	if (an.nlex > 1)
-		qsort_interruptible(an.lex, an.nlex, sizeof(RvLexeme), cmp_keyword_arg, NULL);
 	an.nwords = st.nwords;
 
 	size = rv_layout_size(doc, &an);

@@ -134,6 +134,7 @@ typedef struct StemEntry
 	int			nlex;			/* 0: stop word */
 	const char **lex;
 	uint32	   *lexlen;
+	uint32	   *memo;			/* per lexeme, for the ReviewKeywordFn */
 } StemEntry;
 
 typedef struct StemCache
@@ -258,6 +259,36 @@ stem(StemCache *c, const char *w, uint32 len)
 		}
 		pfree(res);
 	}
+
+	/*
+	 * Keep only what can be a keyword, checked once per distinct word
+	 * rather than at each occurrence: never a control character (hidden-only
+	 * GIN keys start with one), nor longer than RV_MAX_LEXEME.
+	 */
+	{
+		int			k = 0;
+
+		for (int i = 0; i < e->nlex; i++)
+		{
+			size_t		bad;
+			uint32_t	cp;
+
+			if (e->lexlen[i] > 0 && e->lexlen[i] <= RV_MAX_LEXEME &&
+				rv_term_valid(e->lex[i], e->lexlen[i], &bad, &cp))
+			{
+				e->lex[k] = e->lex[i];
+				e->lexlen[k] = e->lexlen[i];
+				k++;
+			}
+		}
+		e->nlex = k;
+		e->memo = NULL;
+		if (k > 0)
+		{
+			e->memo = arena_alloc(&c->arena, sizeof(uint32) * k, sizeof(uint32));
+			memset(e->memo, 0, sizeof(uint32) * k);
+		}
+	}
 	if ((uint64) c->nentries * 2 > c->mask)
 	{
 		uint32		i = (uint32) (e - c->entries);
@@ -287,15 +318,7 @@ normalize_word(const RvWord *w, void *arg)
 		return true;			/* too long to be a keyword, like to_tsvector */
 	e = stem(&st->cache, w->folded, w->folded_len);
 	for (int i = 0; i < e->nlex; i++)
-	{
-		size_t		bad;
-		uint32_t	cp;
-
-		/* never a control character: hidden-only GIN keys start with one */
-		if (e->lexlen[i] > 0 && e->lexlen[i] <= RV_MAX_LEXEME &&
-			rv_term_valid(e->lex[i], e->lexlen[i], &bad, &cp))
-			st->fn(st->arg, w, e->lex[i], e->lexlen[i]);
-	}
+		st->fn(st->arg, w, e->lex[i], e->lexlen[i], &e->memo[i]);
 	return true;
 }
 
@@ -317,7 +340,7 @@ review_normalize_text(const char *text, size_t len, const char *lang,
 }
 
 static void
-append_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len)
+append_lexeme(void *arg, const RvWord *w, const char *lex, uint32 len, uint32 *memo)
 {
 	ReviewLexemes *out = arg;
 

@@ -12,10 +12,13 @@
 /*
  * Calls fn for each keyword of text in language lang: ICU words, NFKC case
  * folded, then stemmed by PostgreSQL's Snowball dictionary for the language
- * (stop words yield no keyword but keep their word number).
+ * (stop words yield no keyword but keep their word number).  memo points to
+ * a slot of this call for the (distinct word, keyword) pair, 0 the first
+ * time: fn may keep there what it made of the keyword (an index of its
+ * own), so that each later occurrence of the word skips fn's own lookup.
  */
 typedef void (*ReviewKeywordFn) (void *arg, const RvWord *word,
-								 const char *lex, uint32 len);
+								 const char *lex, uint32 len, uint32 *memo);
 extern void review_normalize_text(const char *text, size_t len, const char *lang,
 								  ReviewKeywordFn fn, void *arg);
 

@@ -38,7 +38,7 @@ typedef struct SnipState
 } SnipState;
 
 static void
-collect(void *arg, const RvWord *w, const char *lex, uint32 len)
+collect(void *arg, const RvWord *w, const char *lex, uint32 len, uint32 *memo)
 {
 	SnipState  *st = arg;
 	RvSnipWord *sw;

@@ -170,3 +170,28 @@ RV_TEST(interrupt_stops_parse_and_detect)
 	rv_doc_free(doc);
 	free(t);
 }
+
+/*
+ * A word record interrupted while it is made is released and left inactive:
+ * rv_words() segments as ever, and the next record works.
+ */
+RV_TEST(interrupt_word_record)
+{
+	char	   *t = repeated(200000, false);
+	RvError		err = {0};
+	long		nw = 0;
+
+	arm(3);
+	CHECK(!rv_words_record_begin(t, strlen(t), "en", &err));
+	CHECK_EQ_INT(err.code, RV_ERR_CANCELED);
+	disarm();
+	memset(&err, 0, sizeof(err));
+	CHECK_EQ_INT(rv_words(t, 20, "en", count_word, &nw, &err), 10);
+	rv_words_record_end();
+	CHECK(rv_words_record_begin(t, strlen(t), "en", &err));
+	nw = 0;
+	CHECK_EQ_INT(rv_words(t, strlen(t), "en", count_word, &nw, &err), 200000);
+	CHECK_EQ_INT(nw, 200000);
+	rv_words_record_end();
+	free(t);
+}

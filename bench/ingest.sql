@@ -1,0 +1,127 @@
+-- pg_review ingest and redaction benchmark: one session, every group of
+-- statements run alternately (so load from elsewhere on the machine falls on
+-- all of them alike), medians of :runs runs, ratios to the baseline.
+-- Run by bench/ingest.sh, which loads corpus_en (English reviews) and
+-- corpus_mix (about half of them Spanish, French, German, Japanese and
+-- Chinese), both (id, lang, cfg, body).
+--
+-- Ingest is measured without storing (count() of the value built from each
+-- row, as count(to_tsvector(...)) on the other side), so that both sides do
+-- the analysis alone: no heap writes, no TOAST compression.
+\set ON_ERROR_STOP 1
+\if :{?runs}
+\else
+\set runs 5
+\endif
+\pset footer off
+SET max_parallel_workers_per_gather = 0;
+SET jit = off;
+
+-- Medians (ms) of the statements stmts[i], each preceded by setups[i] (not
+-- timed; NULL: none), run in turn `runs` times.
+CREATE FUNCTION pg_temp.alternate_ms(stmts text[], setups text[], runs int)
+RETURNS float8[] LANGUAGE plpgsql AS $$
+DECLARE
+	t0 timestamptz;
+	n int := array_length(stmts, 1);
+	times float8[] := array_fill(NULL::float8, ARRAY[n, runs]);
+	med float8[] := '{}';
+BEGIN
+	FOR r IN 1..runs LOOP
+		FOR i IN 1..n LOOP
+			IF setups[i] IS NOT NULL THEN EXECUTE setups[i]; END IF;
+			t0 := clock_timestamp();
+			EXECUTE stmts[i];
+			times[i][r] := extract(epoch FROM clock_timestamp() - t0) * 1000;
+		END LOOP;
+	END LOOP;
+	FOR i IN 1..n LOOP
+		med := med || (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY x)
+					   FROM unnest(times[i:i][1:runs]) x);
+	END LOOP;
+	RETURN med;
+END $$;
+
+CREATE TEMP TABLE results (n serial, corpus text, what text, ms float8,
+						   baseline text, baseline_ms float8);
+
+SELECT 'en' AS corpus, count(*) AS reviews, round(sum(octet_length(body)) / 1e6, 1) AS mb
+FROM corpus_en
+UNION ALL
+SELECT 'mixed', count(*), round(sum(octet_length(body)) / 1e6, 1) FROM corpus_mix;
+SELECT lang, count(*) FROM corpus_mix GROUP BY lang ORDER BY lang;
+
+-- Ingest: the value built from each row (detection on, then off: the
+-- difference is the detector's own share) against to_tsvector.
+INSERT INTO results (corpus, what, ms, baseline, baseline_ms)
+SELECT c, w, m[k], 'to_tsvector(cfg, body)', m[3]
+FROM (VALUES ('en')) AS v(c),
+	 pg_temp.alternate_ms(
+		ARRAY['SELECT count(review(body, lang => lang)) FROM corpus_en',
+			  'SELECT count(review(body, lang => lang)) FROM corpus_en',
+			  'SELECT count(to_tsvector(cfg, body)) FROM corpus_en'],
+		ARRAY['RESET pg_review.detect', 'SET pg_review.detect = off', NULL], :runs) m,
+	 (VALUES (1, 'ingest review(body, lang)'), (2, 'ingest, detector off')) AS x(k, w);
+INSERT INTO results (corpus, what, ms, baseline, baseline_ms)
+SELECT c, w, m[k], 'to_tsvector(cfg, body)', m[3]
+FROM (VALUES ('mixed')) AS v(c),
+	 pg_temp.alternate_ms(
+		ARRAY['SELECT count(review(body, lang => lang)) FROM corpus_mix',
+			  'SELECT count(review(body, lang => lang)) FROM corpus_mix',
+			  'SELECT count(to_tsvector(cfg, body)) FROM corpus_mix'],
+		ARRAY['RESET pg_review.detect', 'SET pg_review.detect = off', NULL], :runs) m,
+	 (VALUES (1, 'ingest review(body, lang)'), (2, 'ingest, detector off')) AS x(k, w);
+RESET pg_review.detect;
+
+-- Redaction from the stored spans against regexp_replace of the eight
+-- markup dialects on the same texts, and against length(body): reading the
+-- body (detoasting it and counting its characters) and nothing else, the
+-- floor of any function that returns it.  Threshold 1: marked spans only,
+-- which is what the regular expression can see.
+CREATE TABLE rv AS SELECT id, review(body, lang => lang) AS r FROM corpus_en;
+CREATE TABLE tv AS SELECT id, body FROM corpus_en;
+VACUUM ANALYZE rv;
+VACUUM ANALYZE tv;
+SELECT pg_size_pretty(pg_table_size('rv')) AS review_table, pg_size_pretty(pg_table_size('tv')) AS text_table;
+-- Both sides return the same number of characters when every marked span
+-- is a markup pair the regular expression knows.
+SELECT (SELECT sum(length(redact(r, '[spoiler]', 1))) FROM rv) AS redact_chars,
+	   (SELECT sum(length(regexp_replace(body,
+		'\|\|.*?\|\||>!.*?!<|!!.*?!!|\[spoiler(=[^\]]*)?\].*?\[/spoiler\]|\(view spoiler\)\[.*?\(hide spoiler\)\]|<spoiler>.*?</spoiler>|<span class="spoiler">.*?</span>|<details>.*?</details>',
+		'[spoiler]', 'g'))) FROM tv) AS regexp_chars;
+INSERT INTO results (corpus, what, ms, baseline, baseline_ms)
+SELECT 'en', w, m[k], b, m[j]
+FROM pg_temp.alternate_ms(
+		ARRAY['SELECT sum(length(redact(r, ''[spoiler]'', 1))) FROM rv',
+			  $q$SELECT sum(length(regexp_replace(body,
+		'\|\|.*?\|\||>!.*?!<|!!.*?!!|\[spoiler(=[^\]]*)?\].*?\[/spoiler\]|\(view spoiler\)\[.*?\(hide spoiler\)\]|<spoiler>.*?</spoiler>|<span class="spoiler">.*?</span>|<details>.*?</details>',
+		'[spoiler]', 'g'))) FROM tv$q$,
+			  'SELECT sum(length(body)) FROM tv',
+			  'SELECT sum(length(redact(r))) FROM rv',
+			  'SELECT sum(length(review_body(r))) FROM rv'],
+		ARRAY[NULL, NULL, NULL, NULL, NULL]::text[], :runs) m,
+	 (VALUES (1, 'redact(r, ''[spoiler]'', 1)', 'regexp_replace, 8 dialects', 2),
+			 (1, 'redact(r, ''[spoiler]'', 1)', 'length(body) (detoast floor)', 3),
+			 (4, 'redact(r) (default threshold)', 'length(body) (detoast floor)', 3),
+			 (1, 'redact(r, ''[spoiler]'', 1)', 'length(review_body(r)) (floor of the review value)', 5))
+		AS x(k, w, b, j);
+-- How the values are stored: pglz gives up on most review values (distinct
+-- keyword strings and varint positions ahead of the body do not reach its
+-- 25% saving, or nothing repeats in its first kilobyte), so they stay
+-- uncompressed, out of line when over 2 kB: redact() then fetches TOAST
+-- chunks that length(body) of a shorter text value in the row does not.
+SELECT 'review' AS "column", coalesce(pg_column_compression(r), 'none') AS compression,
+	   count(*), round(avg(pg_column_size(r))) AS avg_bytes FROM rv GROUP BY 2
+UNION ALL
+SELECT 'text', coalesce(pg_column_compression(body), 'none'), count(*), round(avg(pg_column_size(body)))
+FROM tv GROUP BY 2 ORDER BY 1, 2;
+
+SELECT corpus, what, round(ms::numeric, 1) AS ms, baseline, round(baseline_ms::numeric, 1) AS baseline_ms,
+	   round((ms / NULLIF(baseline_ms, 0))::numeric, 2) AS ratio
+FROM results ORDER BY n;
+-- The detector's share of ingest.
+SELECT a.corpus, round(((a.ms - b.ms) / a.ms * 100)::numeric, 1) AS detector_share_pct
+FROM results a JOIN results b ON a.corpus = b.corpus AND b.what = 'ingest, detector off'
+WHERE a.what = 'ingest review(body, lang)' ORDER BY a.n;
+
+\ir ingest_digest.sql
