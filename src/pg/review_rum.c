@@ -24,11 +24,13 @@
  *	[varbyte nlex]		keywords merged in, when a prefix term's matches
  *						are joined (for the prefix-expansion weight); 1
  *						when absent
- *	[varbyte vislen,	only in reviews with hidden words: the review's
- *	 varbyte visfirst]	visible word count, and the visible number (see
- *						review_visible.h) of the keyword's first visible
- *						position (0 when it has none), for the spoiler-safe
- *						BM25 ordering
+ *	[varbyte hidden,	only in reviews with hidden words: the review's
+ *	 varbyte before]	hidden word count (nwords less its visible word
+ *						count), and the hidden words before the keyword's
+ *						first visible position (0 when it has none), from
+ *						which its visible number (review_visible.h)
+ *						follows; both are small, usually a byte each; for
+ *						the spoiler-safe BM25 ordering
  *	varbyte ...			positions, strictly ascending, as deltas from the
  *						previous one: with AI_MIXED each is
  *						(word number << 1) | hidden, otherwise the word
@@ -174,8 +176,19 @@ encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 		p = rv_varint_put(p, nlex);
 	if (vis != NULL)
 	{
-		p = rv_varint_put(p, Min(vis->vislen, RV_RANK_MAX_WORDS));
-		p = rv_varint_put(p, vis->visfirst);
+		uint32		capped = Min(nwords, RV_RANK_MAX_WORDS);
+		uint32		before = 0;
+
+		/* as differences: the hidden words, overall and before the first visible */
+		for (uint32 k = 0; k < npos; k++)
+			if (!(pos[k] & RV_POS_HIDDEN))
+			{
+				Assert(vis->visfirst <= pos[k] >> 1);
+				before = (pos[k] >> 1) - vis->visfirst;
+				break;
+			}
+		p = rv_varint_put(p, capped - Min(vis->vislen, capped));
+		p = rv_varint_put(p, before);
 	}
 	posstart = p;
 	for (uint32 k = 0; k < npos; k++)
@@ -201,7 +214,8 @@ typedef struct AddInfo
 	uint32		flags;
 	uint32		nwords;
 	uint32		nlex;
-	AddVis		vis;			/* with AI_VISINFO */
+	uint32		vislen;			/* the visible word count (nwords without AI_VISINFO) */
+	uint32		before;			/* hidden words before the first visible position */
 	const unsigned char *pos;	/* encoded positions */
 	const unsigned char *end;
 } AddInfo;
@@ -220,13 +234,20 @@ read_addinfo(Datum d, AddInfo *ai)
 	ai->nlex = 1;
 	if (ai->flags & AI_JOINED)
 		p = get_varint(p, end, &ai->nlex);
+	ai->vislen = ai->nwords;
+	ai->before = 0;
 	if (ai->flags & AI_VISINFO)
 	{
-		p = get_varint(p, end, &ai->vis.vislen);
-		p = get_varint(p, end, &ai->vis.visfirst);
+		uint32		hidden;
+
+		p = get_varint(p, end, &hidden);
+		p = get_varint(p, end, &ai->before);
+		if (hidden > ai->nwords)
+			ereport(ERROR,
+					(errcode(ERRCODE_INDEX_CORRUPTED),
+					 errmsg("additional information of a review_rum_ops index entry is corrupted")));
+		ai->vislen = ai->nwords - hidden;
 	}
-	else
-		ai->vis = (AddVis) {ai->nwords, 0};
 	ai->pos = p;
 	ai->end = end;
 }
@@ -638,14 +659,14 @@ bm25_positions(RumQuery *rq, uint32 nwords)
 			continue;
 		read_addinfo(rq->addInfo[e], &ai);
 		if (b->safe && first_entry)
-			len = ai.vis.vislen;	/* the same in every entry of the row */
+			len = ai.vislen;	/* the same in every entry of the row */
 		first_entry = false;
 		n = decode_positions(&ai, b->safe, &pos);
 		if (n == 0)
 			continue;
 		/* safe: lengths and first mentions in visible words */
 		score += rv_bm25_term(b->idf[i], (double) n,
-							  b->safe && (ai.flags & AI_VISINFO) ? ai.vis.visfirst : pos[0],
+							  b->safe && pos[0] >= ai.before ? pos[0] - ai.before : pos[0],
 							  len, b->avgdl);
 	}
 	return score;
@@ -730,14 +751,24 @@ review_rum_join(PG_FUNCTION_ARGS)
 	}
 	if ((a.flags | b.flags) & AI_VISINFO)
 	{
-		AddVis		vis = a.vis;
+		AddVis		vis = {(a.flags & AI_VISINFO) ? a.vislen : b.vislen, 0};
+		bool		found = false;
 
 		/* the first visible position of the two, in visible numbers */
-		if (!(a.flags & AI_VISIBLE) ||
-			((b.flags & AI_VISIBLE) && b.vis.visfirst < vis.visfirst))
-			vis.visfirst = b.vis.visfirst;
-		if (!(a.flags & AI_VISINFO))
-			vis.vislen = b.vis.vislen;
+		for (uint32 k = 0; k < na && !found; k++)
+			if (!(pa[k] & RV_POS_HIDDEN))
+			{
+				vis.visfirst = (pa[k] >> 1) - a.before;
+				found = true;
+			}
+		for (uint32 k = 0; k < nb; k++)
+			if (!(pb[k] & RV_POS_HIDDEN))
+			{
+				if (!found || (pb[k] >> 1) - b.before < vis.visfirst)
+					vis.visfirst = (pb[k] >> 1) - b.before;
+				found = true;
+				break;
+			}
 		PG_RETURN_BYTEA_P(encode_addinfo(a.flags | b.flags, a.nwords, a.nlex + b.nlex,
 										 out, n, 0, &vis));
 	}
