@@ -34,9 +34,19 @@ extern double rv_bm25_idf(double ndocs, double df);
 /*
  * The part of one term: idf, its frequency tf (> 0) and first position in
  * a review of len words, in a corpus of average length avgdl (<= 0: len
- * itself, no length normalization).
+ * itself, no length normalization).  Inline: the index ordering of
+ * review_rum_ops calls it for every match.
  */
-extern double rv_bm25_term(double idf, double tf, uint32_t first, double len,
-						   double avgdl);
+static inline double
+rv_bm25_term(double idf, double tf, uint32_t first, double len, double avgdl)
+{
+	double		norm;
+
+	if (!(tf > 0))
+		return 0;
+	norm = avgdl > 0 ? 1.0 - RV_BM25_B + RV_BM25_B * len / avgdl : 1.0;
+	return idf * tf * (RV_BM25_K1 + 1.0) / (tf + RV_BM25_K1 * norm) *
+		(1.0 + RV_BM25_FIRST / (1.0 + first / RV_BM25_FIRST_SCALE));
+}
 
 #endif							/* RV_BM25_H */

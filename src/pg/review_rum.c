@@ -302,6 +302,60 @@ decode_positions(const AddInfo *ai, bool safe, uint32 **out)
 	return n;
 }
 
+/*
+ * The count and the first of what decode_positions() would return, without
+ * building the array: BM25 needs no more, for every matching row.
+ */
+static int64
+count_positions(const AddInfo *ai, bool safe, uint32 *first)
+{
+	const unsigned char *p = ai->pos;
+	bool		mixed = (ai->flags & AI_MIXED) != 0;
+	uint32		hidden = (ai->flags & AI_VISIBLE) ? 0 : 1;
+	uint32		v = 0;
+	uint32		last = 0;
+	int64		n = 0;
+
+	*first = 0;
+	if (p >= ai->end)
+		return 0;
+	if (!mixed && !(ai->flags & AI_JOINED))
+	{
+		/*
+		 * Strictly ascending word numbers, all hidden or none: one position
+		 * per varint, i.e. per byte without the continuation bit.
+		 */
+		if (safe && hidden)
+			return 0;
+		if (ai->end[-1] & 0x80)
+			ereport(ERROR,
+					(errcode(ERRCODE_INDEX_CORRUPTED),
+					 errmsg("additional information of a review_rum_ops index entry is corrupted")));
+		(void) get_varint(p, ai->end, first);
+		for (; p < ai->end; p++)
+			n += (*p & 0x80) == 0;
+		return n;
+	}
+	while (p < ai->end)
+	{
+		uint32		delta;
+		uint32		raw;
+
+		p = get_varint(p, ai->end, &delta);
+		v += delta;
+		raw = mixed ? v : (v << 1) | hidden;
+		if (safe && (raw & 1))
+			continue;
+		if (n > 0 && last == raw >> 1)
+			continue;
+		last = raw >> 1;
+		if (n == 0)
+			*first = last;
+		n++;
+	}
+	return n;
+}
+
 /* Support functions */
 
 Datum
@@ -388,7 +442,17 @@ typedef struct RumQuery
 	bool		positional;		/* a phrase, or @@~: consistent needs positions */
 	bool		safe_phrase;	/* @@~ with a phrase: distances in visible words */
 	ReviewBm25 *bm25;			/* <#>: the statistics; NULL otherwise */
+
+	/*
+	 * evaluate_presence's answers by the entries' states (2 bits each), for
+	 * consistent [0] and pre-consistent [1]: 0 not known yet, else 1 +
+	 * result + 3 * recheck.  NULL until used; only for queries of up to
+	 * PRESENCE_MEMO_ENTRIES entries.
+	 */
+	uint8	   *memo[2];
 } RumQuery;
+
+#define PRESENCE_MEMO_ENTRIES	6
 
 Datum
 review_rum_extract_query(PG_FUNCTION_ARGS)
@@ -511,8 +575,46 @@ evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 				  bool *addInfoIsNull, bool *recheck)
 {
 	RvQTri	   *termval = rq->termval;
+	RvQTri		state[PRESENCE_MEMO_ENTRIES];
+	bool		pre = (addInfo == NULL);
+	uint32		key = 0;
+	uint8	   *memo = NULL;
 	int			k = 0;
 	RvQTri		res;
+
+	/*
+	 * Each entry's state, and the answer they give when the memo has it: the
+	 * answer depends on nothing else, and RUM asks again for every row.
+	 */
+	if (rq->nentries <= PRESENCE_MEMO_ENTRIES)
+	{
+		for (int e = 0; e < rq->nentries; e++)
+		{
+			if (!check[e])
+				state[e] = RVQ_FALSE;
+			else if (!rq->safe)
+				state[e] = RVQ_TRUE;
+			else if (pre || addInfoIsNull[e])
+				state[e] = RVQ_MAYBE;
+			else
+			{
+				AddInfo		ai;
+
+				read_addinfo(addInfo[e], &ai);
+				state[e] = (ai.flags & AI_VISIBLE) ? RVQ_TRUE : RVQ_FALSE;
+			}
+			key |= (uint32) state[e] << (2 * e);
+		}
+		if (rq->memo[pre] == NULL)
+			rq->memo[pre] = MemoryContextAllocZero(GetMemoryChunkContext(rq),
+												   (Size) 1 << (2 * PRESENCE_MEMO_ENTRIES));
+		memo = rq->memo[pre];
+		if (memo[key] != 0)
+		{
+			*recheck = memo[key] > 3;
+			return (RvQTri) ((memo[key] - 1) % 3);
+		}
+	}
 
 	*recheck = false;
 	for (uint32 i = 0; i < rq->q->nitems; i++)
@@ -521,13 +623,15 @@ evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 
 		if (e < 0)
 			continue;
-		if (addInfo == NULL && !rq->positive[i])
+		if (pre && !rq->positive[i])
 			termval[k] = RVQ_MAYBE;
+		else if (memo != NULL)
+			termval[k] = state[e];
 		else if (!check[e])
 			termval[k] = RVQ_FALSE;
 		else if (!rq->safe)
 			termval[k] = RVQ_TRUE;
-		else if (addInfo == NULL || addInfoIsNull[e])
+		else if (pre || addInfoIsNull[e])
 			termval[k] = RVQ_MAYBE;
 		else
 		{
@@ -541,6 +645,8 @@ evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 	res = rv_query_eval_tri(rq->q, termval, recheck);
 	if (res == RVQ_MAYBE)
 		*recheck = true;
+	if (memo != NULL)
+		memo[key] = (uint8) (1 + res + (*recheck ? 3 : 0));
 	return res;
 }
 
@@ -641,32 +747,33 @@ rank_positions(void *arg, uint32 item, const RvQItem *it, uint32 **pos,
  * word count in the header, as review_bm25() reads them from the value.
  */
 static float8
-bm25_positions(RumQuery *rq, uint32 nwords)
+bm25_positions(RumQuery *rq)
 {
 	const ReviewBm25 *b = rq->bm25;
 	double		score = 0;
-	double		len = nwords;
+	double		len = 0;
 	bool		first_entry = true;
 
 	for (uint32 i = 0; i < rq->q->nitems; i++)
 	{
 		int			e = rq->entry[i];
 		AddInfo		ai;
-		uint32	   *pos;
+		uint32		first;
 		int64		n;
 
 		if (!b->scores[i] || e < 0 || !rq->check[e] || rq->addInfoIsNull[e])
 			continue;
 		read_addinfo(rq->addInfo[e], &ai);
-		if (b->safe && first_entry)
-			len = ai.vislen;	/* the same in every entry of the row */
+		/* the same in every entry of the row */
+		if (first_entry)
+			len = b->safe ? ai.vislen : ai.nwords;
 		first_entry = false;
-		n = decode_positions(&ai, b->safe, &pos);
+		n = count_positions(&ai, b->safe, &first);
 		if (n == 0)
 			continue;
 		/* safe: lengths and first mentions in visible words */
 		score += rv_bm25_term(b->idf[i], (double) n,
-							  b->safe && pos[0] >= ai.before ? pos[0] - ai.before : pos[0],
+							  b->safe && first >= ai.before ? first - ai.before : first,
 							  len, b->avgdl);
 	}
 	return score;
@@ -689,6 +796,16 @@ review_rum_ordering(PG_FUNCTION_ARGS)
 	if (extra_data == NULL)		/* no entries: nothing can rank */
 		PG_RETURN_FLOAT8(PG_GETARG_UINT16(1) == RV_STRAT_BM25 ? 0.0 : 1.0);
 	rq = (RumQuery *) extra_data[0];
+	rq->check = check;
+	rq->addInfo = addInfo;
+	rq->addInfoIsNull = addInfoIsNull;
+	/* BM25: one pass over the entries, allocating nothing per row */
+	if (rq->bm25 != NULL)
+	{
+		float8		score = bm25_positions(rq);
+
+		PG_RETURN_FLOAT8(score != 0 ? -score : 0.0);
+	}
 	for (int e = 0; e < rq->nentries && !found; e++)
 		if (check[e] && !addInfoIsNull[e])
 		{
@@ -699,20 +816,10 @@ review_rum_ordering(PG_FUNCTION_ARGS)
 			found = true;
 		}
 	if (!found)
-		PG_RETURN_FLOAT8(rq->bm25 != NULL ? 0.0 : 1.0);
+		PG_RETURN_FLOAT8(1.0);
 
 	MemoryContextReset(rq->cxt);
 	old = MemoryContextSwitchTo(rq->cxt);
-	rq->check = check;
-	rq->addInfo = addInfo;
-	rq->addInfoIsNull = addInfoIsNull;
-	if (rq->bm25 != NULL)
-	{
-		float8		score = bm25_positions(rq, nwords);
-
-		MemoryContextSwitchTo(old);
-		PG_RETURN_FLOAT8(-score);
-	}
 	rank = rv_rank_score(rq->q, rq->positive, nwords, rank_positions, rq);
 	MemoryContextSwitchTo(old);
 	PG_RETURN_FLOAT8(1.0 - (float8) rank);
