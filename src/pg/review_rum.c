@@ -13,14 +13,20 @@
  * the positions carry the hidden flag).  The additional information of a
  * (keyword, review) pair is a bytea:
  *
- *	varbyte header		(nwords << AI_FLAG_BITS) | flags, where nwords is
- *						the review's word count (BM25 length normalization,
- *						capped at RV_RANK_MAX_WORDS) and flags are
- *						AI_VISIBLE: a position a spoiler-free reader sees;
- *						AI_TRUNCATED: positions left out (see below);
+ *	varbyte header		(nwords << 3) | AIH_RARE | AIH_VISINFO |
+ *						AIH_VISIBLE, where nwords is the review's word
+ *						count (BM25 length normalization, capped at
+ *						RV_RANK_MAX_WORDS) and the bits say
+ *						AIH_VISIBLE (AI_VISIBLE): a position a
+ *						spoiler-free reader sees;
+ *						AIH_VISINFO (AI_VISINFO): the visible counts
+ *						follow;
+ *						AIH_RARE: the rare flags follow
+ *	[varbyte rare]		AI_TRUNCATED: positions left out (see below);
  *						AI_MIXED: some positions hidden, some not;
- *						AI_JOINED: nlex follows;
- *						AI_VISINFO: the visible counts follow
+ *						AI_JOINED: nlex follows
+ *						(rare flags in a byte of their own keep the
+ *						header at two bytes up to 2047 words)
  *	[varbyte nlex]		keywords merged in, when a prefix term's matches
  *						are joined (for the prefix-expansion weight); 1
  *						when absent
@@ -96,7 +102,12 @@ PG_FUNCTION_INFO_V1(review_rum_join);
 #define AI_MIXED			0x04
 #define AI_JOINED			0x08
 #define AI_VISINFO			0x10
-#define AI_FLAG_BITS		5
+#define AI_RARE_FLAGS		(AI_TRUNCATED | AI_MIXED | AI_JOINED)
+/* the header's own flag bits */
+#define AIH_VISIBLE			0x01
+#define AIH_VISINFO			0x02
+#define AIH_RARE			0x04	/* a varbyte of AI_RARE_FLAGS follows */
+#define AI_FLAG_BITS		3
 #define AI_MAX_POS_BYTES	1024
 
 /*
@@ -148,14 +159,15 @@ static bytea *
 encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 			   uint32 npos, size_t limit, const AddVis *vis)
 {
-	bytea	   *b = palloc(VARHDRSZ + 4 * 5 + (size_t) npos * 5);
+	bytea	   *b = palloc(VARHDRSZ + 5 * 5 + (size_t) npos * 5);
 	unsigned char *start = (unsigned char *) VARDATA(b);
 	unsigned char *p = start;
-	unsigned char *posstart;
-	uint32		words = Min(nwords, RV_RANK_MAX_WORDS) << AI_FLAG_BITS;
+	uint32		header = Min(nwords, RV_RANK_MAX_WORDS) << AI_FLAG_BITS;
 	uint32		nhidden = 0;
 	uint32		shift;
 	uint32		prev = 0;
+	uint32		kept = npos;
+	size_t		bytes = 0;
 
 	for (uint32 k = 0; k < npos; k++)
 		nhidden += pos[k] & 1;
@@ -166,12 +178,33 @@ encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 		flags |= AI_MIXED;
 	/* the hidden bit is kept only when positions differ in it */
 	shift = (flags & AI_MIXED) ? 0 : 1;
-
 	if (nlex != 1)
 		flags |= AI_JOINED;
+
+	/* the positions that fit in limit bytes (0: all) */
+	for (uint32 k = 0; k < npos && limit > 0; k++)
+	{
+		uint32		v = pos[k] >> shift;
+
+		if (bytes + 5 > limit)
+		{
+			kept = k;
+			flags |= AI_TRUNCATED;
+			break;
+		}
+		bytes += rv_varint_size(v - prev);
+		prev = v;
+	}
+
+	if (flags & AI_VISIBLE)
+		header |= AIH_VISIBLE;
 	if (vis != NULL)
-		flags |= AI_VISINFO;
-	p = rv_varint_put(p, words | flags);
+		header |= AIH_VISINFO;
+	if (flags & AI_RARE_FLAGS)
+		header |= AIH_RARE;
+	p = rv_varint_put(p, header);
+	if (flags & AI_RARE_FLAGS)
+		p = rv_varint_put(p, flags & AI_RARE_FLAGS);
 	if (nlex != 1)
 		p = rv_varint_put(p, nlex);
 	if (vis != NULL)
@@ -190,18 +223,11 @@ encode_addinfo(uint32 flags, uint32 nwords, uint32 nlex, const uint32 *pos,
 		p = rv_varint_put(p, capped - Min(vis->vislen, capped));
 		p = rv_varint_put(p, before);
 	}
-	posstart = p;
-	for (uint32 k = 0; k < npos; k++)
+	prev = 0;
+	for (uint32 k = 0; k < kept; k++)
 	{
 		uint32		v = pos[k] >> shift;
 
-		if (limit > 0 && (size_t) (p - posstart) + 5 > limit)
-		{
-			/* rewrite the header: this bit does not change its size */
-			flags |= AI_TRUNCATED;
-			rv_varint_put(start, words | flags);
-			break;
-		}
 		p = rv_varint_put(p, v - prev);
 		prev = v;
 	}
@@ -229,8 +255,19 @@ read_addinfo(Datum d, AddInfo *ai)
 	uint32		h;
 
 	p = get_varint(p, end, &h);
-	ai->flags = h & ((1 << AI_FLAG_BITS) - 1);
+	ai->flags = ((h & AIH_VISIBLE) ? AI_VISIBLE : 0) | ((h & AIH_VISINFO) ? AI_VISINFO : 0);
 	ai->nwords = h >> AI_FLAG_BITS;
+	if (h & AIH_RARE)
+	{
+		uint32		rare;
+
+		p = get_varint(p, end, &rare);
+		if (rare == 0 || (rare & ~AI_RARE_FLAGS) != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INDEX_CORRUPTED),
+					 errmsg("additional information of a review_rum_ops index entry is corrupted")));
+		ai->flags |= rare;
+	}
 	ai->nlex = 1;
 	if (ai->flags & AI_JOINED)
 		p = get_varint(p, end, &ai->nlex);
@@ -250,6 +287,22 @@ read_addinfo(Datum d, AddInfo *ai)
 	}
 	ai->pos = p;
 	ai->end = end;
+}
+
+/*
+ * AI_VISIBLE of an entry, from the first byte of its header, which holds
+ * the header's flag bits whatever its length.
+ */
+static bool
+addinfo_visible(Datum d)
+{
+	bytea	   *b = DatumGetByteaPP(d);
+
+	if (VARSIZE_ANY_EXHDR(b) < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INDEX_CORRUPTED),
+				 errmsg("additional information of a review_rum_ops index entry is corrupted")));
+	return (*(const unsigned char *) VARDATA_ANY(b) & AIH_VISIBLE) != 0;
 }
 
 /*
@@ -439,7 +492,7 @@ typedef struct RumQuery
 	Datum	   *addInfo;
 	bool	   *addInfoIsNull;
 	bool		safe;
-	bool		positional;		/* a phrase, or @@~: consistent needs positions */
+	bool		positional;		/* a phrase: consistent needs positions */
 	bool		safe_phrase;	/* @@~ with a phrase: distances in visible words */
 	ReviewBm25 *bm25;			/* <#>: the statistics; NULL otherwise */
 
@@ -524,7 +577,7 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	rq->cxt = AllocSetContextCreate(CurrentMemoryContext, "review_rum_ops query",
 									ALLOCSET_SMALL_SIZES);
 	rq->safe = (strategy == RV_STRAT_SAFE);
-	rq->positional = rq->safe;
+	rq->positional = false;
 	for (uint32 i = 0; i < rq->q->nitems; i++)
 		if (rq->q->items[i].op == RVQ_PHRASE)
 			rq->positional = true;
@@ -597,12 +650,7 @@ evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 			else if (pre || addInfoIsNull[e])
 				state[e] = RVQ_MAYBE;
 			else
-			{
-				AddInfo		ai;
-
-				read_addinfo(addInfo[e], &ai);
-				state[e] = (ai.flags & AI_VISIBLE) ? RVQ_TRUE : RVQ_FALSE;
-			}
+				state[e] = addinfo_visible(addInfo[e]) ? RVQ_TRUE : RVQ_FALSE;
 			key |= (uint32) state[e] << (2 * e);
 		}
 		if (rq->memo[pre] == NULL)
@@ -634,12 +682,7 @@ evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 		else if (pre || addInfoIsNull[e])
 			termval[k] = RVQ_MAYBE;
 		else
-		{
-			AddInfo		ai;
-
-			read_addinfo(addInfo[e], &ai);
-			termval[k] = (ai.flags & AI_VISIBLE) ? RVQ_TRUE : RVQ_FALSE;
-		}
+			termval[k] = addinfo_visible(addInfo[e]) ? RVQ_TRUE : RVQ_FALSE;
 		k++;
 	}
 	res = rv_query_eval_tri(rq->q, termval, recheck);
@@ -670,8 +713,9 @@ review_rum_consistent(PG_FUNCTION_ARGS)
 	rq = (RumQuery *) extra_data[0];
 
 	/*
-	 * Without phrases, @@ is decided by which keys the row has.  Under @@~ a
-	 * phrase's distance counts visible words only, which the index cannot
+	 * Without phrases, @@ is decided by which keys the row has, and @@~ by
+	 * which it has with a visible position (AI_VISIBLE, which describes
+	 * every position, also those left out).  Under @@~ a phrase's distance counts visible words only, which the index cannot
 	 * tell (hidden stop words have no position): the keys' visible flags
 	 * filter, the operator rechecks.
 	 */
