@@ -194,3 +194,11 @@ BENCH_INGEST_N ?= 40000
 .PHONY: bench-ingest
 bench-ingest: all
 	bench/ingest.sh $(BENCH_INGEST_N)
+
+# BM25 top-k benchmark (issue 13): ORDER BY r <#> bq LIMIT 10 through
+# review_rum_ops against RUM's <=> on tsvector, queries of growing match
+# counts, on a private install (bench/topk.sh; N reviews).
+BENCH_TOPK_N ?= 200000
+.PHONY: bench-topk
+bench-topk: all
+	bench/topk.sh $(BENCH_TOPK_N)
