@@ -19,7 +19,9 @@
 #include "nodes/makefuncs.h"
 #include "tsearch/ts_cache.h"
 #include "tsearch/ts_public.h"
+#include "utils/inval.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 
 #include "review_lexize.h"
 #include "rv_layout.h"
@@ -146,8 +148,132 @@ typedef struct StemCache
 	uint32		mask;
 	Arena		arena;
 	TSDictionaryCacheEntry *dict;
+	Oid			dictoid;
 	const char *lang;			/* for the stop words of languages without one */
 } StemCache;
+
+/*
+ * What the dictionaries said, across calls: the backend's memo of (Snowball
+ * dictionary, folded word) -> its lexemes, so that the words every review
+ * uses are lowercased, looked up in the stop list and stemmed once per
+ * backend rather than once per review.  A Snowball dictionary is a pure
+ * function of its word and its options; any change of a dictionary
+ * (pg_ts_dict invalidation, as the text search cache itself follows) empties
+ * the memo, and so does reaching its budget.  Nothing outside this file
+ * keeps a pointer into it: stem() copies what it needs into its arena.
+ */
+typedef struct MemoEntry
+{
+	Oid			dict;
+	uint32		hash;
+	uint32		wlen;
+	int			nlex;			/* -1: the dictionary does not know the word */
+	char	   *word;
+	char	  **lex;
+} MemoEntry;
+
+#define MEMO_MAX_ENTRIES 65536	/* slots: twice that */
+#define MEMO_MAX_BYTES (8 * 1024 * 1024)
+
+static MemoryContext memo_cxt;
+static MemoEntry *memo_entries;
+static uint32 *memo_slots;		/* 1 + index into memo_entries; 0: empty */
+static uint32 memo_n;
+static bool memo_callback_registered;
+
+static void
+memo_reset(void)
+{
+	memo_entries = NULL;
+	memo_slots = NULL;
+	memo_n = 0;
+	if (memo_cxt)
+		MemoryContextReset(memo_cxt);
+}
+
+static void
+memo_inval(Datum arg, int cacheid, uint32 hashvalue)
+{
+	memo_reset();
+}
+
+static inline uint32
+memo_hash(Oid dict, uint32 hash)
+{
+	return hash ^ (dict * 0x9E3779B1U);
+}
+
+static MemoEntry *
+memo_lookup(Oid dict, uint32 hash, const char *w, uint32 len)
+{
+	uint32		mask = MEMO_MAX_ENTRIES * 2 - 1;
+
+	if (memo_slots == NULL)
+		return NULL;
+	for (uint32 k = memo_hash(dict, hash) & mask; memo_slots[k] != 0; k = (k + 1) & mask)
+	{
+		MemoEntry  *m = &memo_entries[memo_slots[k] - 1];
+
+		if (m->hash == hash && m->dict == dict && m->wlen == len &&
+			memcmp(m->word, w, len) == 0)
+			return m;
+	}
+	return NULL;
+}
+
+/*
+ * Remembers the dictionary's answer res (NULL: it does not know the word)
+ * and returns the entry.  Everything is copied before the entry is linked,
+ * so an error half way leaves the memo as it was.
+ */
+static MemoEntry *
+memo_insert(Oid dict, uint32 hash, const char *w, uint32 len, const TSLexeme *res)
+{
+	uint32		mask = MEMO_MAX_ENTRIES * 2 - 1;
+	uint32		k;
+	MemoEntry  *m;
+	int			n = 0;
+	char	  **lex = NULL;
+	char	   *word;
+
+	if (!memo_callback_registered)
+	{
+		CacheRegisterSyscacheCallback(TSDICTOID, memo_inval, (Datum) 0);
+		memo_callback_registered = true;
+	}
+	if (memo_cxt == NULL)
+		memo_cxt = AllocSetContextCreate(TopMemoryContext, "pg_review dictionary memo",
+										 ALLOCSET_DEFAULT_SIZES);
+	if (memo_n == MEMO_MAX_ENTRIES || MemoryContextMemAllocated(memo_cxt, false) > MEMO_MAX_BYTES)
+		memo_reset();
+	if (memo_slots == NULL)
+	{
+		memo_slots = MemoryContextAllocZero(memo_cxt, sizeof(uint32) * (mask + 1));
+		memo_entries = MemoryContextAlloc(memo_cxt, sizeof(MemoEntry) * MEMO_MAX_ENTRIES);
+	}
+	word = MemoryContextAlloc(memo_cxt, len + 1);
+	memcpy(word, w, len);
+	word[len] = '\0';
+	if (res != NULL)
+	{
+		while (res[n].lexeme != NULL)
+			n++;
+		lex = MemoryContextAlloc(memo_cxt, sizeof(char *) * (n ? n : 1));
+		for (int i = 0; i < n; i++)
+			lex[i] = MemoryContextStrdup(memo_cxt, res[i].lexeme);
+	}
+	for (k = memo_hash(dict, hash) & mask; memo_slots[k] != 0; k = (k + 1) & mask)
+		;
+	m = &memo_entries[memo_n];
+	m->dict = dict;
+	m->hash = hash;
+	m->wlen = len;
+	m->nlex = res != NULL ? n : -1;
+	m->word = word;
+	m->lex = lex;
+	memo_slots[k] = ++memo_n;
+	return m;
+}
 
 static uint32 *
 alloc_slots(uint32 mask)
@@ -167,6 +293,7 @@ stem_cache_init(StemCache *c, Oid dictoid, const char *lang)
 	c->cap = 32;
 	c->entries = palloc(sizeof(StemEntry) * c->cap);
 	c->dict = OidIsValid(dictoid) ? lookup_ts_dictionary_cache(dictoid) : NULL;
+	c->dictoid = dictoid;
 }
 
 static void
@@ -195,6 +322,9 @@ stem(StemCache *c, const char *w, uint32 len)
 	uint32		k;
 	StemEntry  *e;
 	TSLexeme   *res = NULL;
+	bool		dict_known = false;
+	int			nres = 0;
+	char	  **reslex = NULL;
 
 	for (k = hash & c->mask; c->slots[k] != 0; k = (k + 1) & c->mask)
 	{
@@ -215,21 +345,36 @@ stem(StemCache *c, const char *w, uint32 len)
 	e->hash = hash;
 	if (c->dict)
 	{
-		DictSubState dstate = {false, false, NULL};
+		MemoEntry  *m = memo_lookup(c->dictoid, hash, w, len);
 
-		res = (TSLexeme *) DatumGetPointer(FunctionCall4(&c->dict->lexize,
-														 PointerGetDatum(c->dict->dictData),
-														 PointerGetDatum(w),
-														 Int32GetDatum((int32) len),
-														 PointerGetDatum(&dstate)));
+		if (m == NULL)
+		{
+			DictSubState dstate = {false, false, NULL};
+
+			res = (TSLexeme *) DatumGetPointer(FunctionCall4(&c->dict->lexize,
+															 PointerGetDatum(c->dict->dictData),
+															 PointerGetDatum(w),
+															 Int32GetDatum((int32) len),
+															 PointerGetDatum(&dstate)));
+			m = memo_insert(c->dictoid, hash, w, len, res);
+			if (res != NULL)
+			{
+				for (int i = 0; res[i].lexeme != NULL; i++)
+					pfree(res[i].lexeme);
+				pfree(res);
+			}
+		}
+		dict_known = m->nlex >= 0;
+		nres = m->nlex;
+		reslex = m->lex;
 	}
-	if (res == NULL && c->dict == NULL && rv_is_stopword(c->lang, w, len))
+	if (!dict_known && c->dict == NULL && rv_is_stopword(c->lang, w, len))
 	{
 		e->nlex = 0;
 		e->lex = NULL;
 		e->lexlen = NULL;
 	}
-	else if (res == NULL)
+	else if (!dict_known)
 	{
 		/* No dictionary, or it does not know the word: keep it as folded. */
 		e->nlex = 1;
@@ -240,24 +385,20 @@ stem(StemCache *c, const char *w, uint32 len)
 	}
 	else
 	{
-		int			n = 0;
+		int			n = nres;
 
-		while (res[n].lexeme != NULL)
-			n++;
 		e->nlex = n;
 		e->lex = arena_alloc(&c->arena, sizeof(char *) * (n ? n : 1), sizeof(char *));
 		e->lexlen = arena_alloc(&c->arena, sizeof(uint32) * (n ? n : 1), sizeof(uint32));
 		for (int i = 0; i < n; i++)
 		{
-			uint32		ll = (uint32) strlen(res[i].lexeme);
+			uint32		ll = (uint32) strlen(reslex[i]);
 
 			/* The same string as the word (most stems of short words): share it. */
-			e->lex[i] = (ll == len && memcmp(res[i].lexeme, w, len) == 0) ? e->word
-				: arena_strndup(&c->arena, res[i].lexeme, ll);
+			e->lex[i] = (ll == len && memcmp(reslex[i], w, len) == 0) ? e->word
+				: arena_strndup(&c->arena, reslex[i], ll);
 			e->lexlen[i] = ll;
-			pfree(res[i].lexeme);
 		}
-		pfree(res);
 	}
 
 	/*
