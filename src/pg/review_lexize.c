@@ -162,33 +162,45 @@ typedef struct StemCache
  * the memo, and so does reaching its budget.  Nothing outside this file
  * keeps a pointer into it: stem() copies what it needs into its arena.
  */
+#define MEMO_STR 26
+
 typedef struct MemoEntry
 {
+	uint32		hash;			/* memo_hash(); 0: empty line */
 	Oid			dict;
-	uint32		hash;
-	uint32		wlen;
-	int			nlex;			/* -1: the dictionary does not know the word */
-	char	   *word;
-	char	  **lex;
+	uint8		wlen;
+	int8		nlex;			/* -1: the dictionary does not know the
+								 * word; else 0 (a stop word) or 1 */
+	uint8		llen;			/* the lexeme's length when nlex is 1 */
+	uint8		pad;
+	char		word[MEMO_STR];
+	char		lex[MEMO_STR];
 } MemoEntry;
 
-#define MEMO_MAX_ENTRIES 65536	/* slots: twice that */
-#define MEMO_MAX_BYTES (8 * 1024 * 1024)
+/*
+ * One cache line a word, the word and its lexeme inline, probed in place:
+ * a lookup reads one line (then the next ones on a collision), not a slot,
+ * an entry and a string.  Only answers that fit are kept (a word and
+ * lexeme of at most MEMO_STR bytes, at most one lexeme: what Snowball
+ * gives); when the memo is full it keeps what it has (in Zipfian text the
+ * first words seen are mostly the frequent ones) and stem() asks the
+ * dictionary for the rest.
+ */
+#define MEMO_LINES 16384
+#define MEMO_MAX_ENTRIES (MEMO_LINES / 2)
 
-static MemoryContext memo_cxt;
-static MemoEntry *memo_entries;
-static uint32 *memo_slots;		/* 1 + index into memo_entries; 0: empty */
+StaticAssertDecl(sizeof(MemoEntry) == 64, "MemoEntry is a cache line");
+
+static MemoEntry *memo_lines;	/* in TopMemoryContext */
 static uint32 memo_n;
 static bool memo_callback_registered;
 
 static void
 memo_reset(void)
 {
-	memo_entries = NULL;
-	memo_slots = NULL;
 	memo_n = 0;
-	if (memo_cxt)
-		MemoryContextReset(memo_cxt);
+	if (memo_lines)
+		memset(memo_lines, 0, sizeof(MemoEntry) * MEMO_LINES);
 }
 
 static void
@@ -200,79 +212,68 @@ memo_inval(Datum arg, int cacheid, uint32 hashvalue)
 static inline uint32
 memo_hash(Oid dict, uint32 hash)
 {
-	return hash ^ (dict * 0x9E3779B1U);
+	uint32		h = hash ^ (dict * 0x9E3779B1U);
+
+	return h ? h : 1;
 }
 
-static MemoEntry *
+static const MemoEntry *
 memo_lookup(Oid dict, uint32 hash, const char *w, uint32 len)
 {
-	uint32		mask = MEMO_MAX_ENTRIES * 2 - 1;
+	uint32		h = memo_hash(dict, hash);
 
-	if (memo_slots == NULL)
+	if (memo_lines == NULL || len > MEMO_STR)
 		return NULL;
-	for (uint32 k = memo_hash(dict, hash) & mask; memo_slots[k] != 0; k = (k + 1) & mask)
+	for (uint32 k = h & (MEMO_LINES - 1); memo_lines[k].hash != 0; k = (k + 1) & (MEMO_LINES - 1))
 	{
-		MemoEntry  *m = &memo_entries[memo_slots[k] - 1];
+		const MemoEntry *m = &memo_lines[k];
 
-		if (m->hash == hash && m->dict == dict && m->wlen == len &&
-			memcmp(m->word, w, len) == 0)
+		if (m->hash == h && m->dict == dict && m->wlen == len && memcmp(m->word, w, len) == 0)
 			return m;
 	}
 	return NULL;
 }
 
-/*
- * Remembers the dictionary's answer res (NULL: it does not know the word)
- * and returns the entry.  Everything is copied before the entry is linked,
- * so an error half way leaves the memo as it was.
- */
-static MemoEntry *
+/* Remembers the dictionary's answer res (NULL: it does not know the word). */
+static void
 memo_insert(Oid dict, uint32 hash, const char *w, uint32 len, const TSLexeme *res)
 {
-	uint32		mask = MEMO_MAX_ENTRIES * 2 - 1;
+	uint32		h = memo_hash(dict, hash);
 	uint32		k;
 	MemoEntry  *m;
 	int			n = 0;
-	char	  **lex = NULL;
-	char	   *word;
+	size_t		ll = 0;
 
+	if (len > MEMO_STR || memo_n >= MEMO_MAX_ENTRIES)
+		return;
+	if (res != NULL)
+	{
+		while (res[n].lexeme != NULL)
+			n++;
+		if (n > 1)
+			return;
+		if (n == 1 && (ll = strlen(res[0].lexeme)) > MEMO_STR)
+			return;
+	}
 	if (!memo_callback_registered)
 	{
 		CacheRegisterSyscacheCallback(TSDICTOID, memo_inval, (Datum) 0);
 		memo_callback_registered = true;
 	}
-	if (memo_cxt == NULL)
-		memo_cxt = AllocSetContextCreate(TopMemoryContext, "pg_review dictionary memo",
-										 ALLOCSET_DEFAULT_SIZES);
-	if (memo_n == MEMO_MAX_ENTRIES || MemoryContextMemAllocated(memo_cxt, false) > MEMO_MAX_BYTES)
-		memo_reset();
-	if (memo_slots == NULL)
-	{
-		memo_slots = MemoryContextAllocZero(memo_cxt, sizeof(uint32) * (mask + 1));
-		memo_entries = MemoryContextAlloc(memo_cxt, sizeof(MemoEntry) * MEMO_MAX_ENTRIES);
-	}
-	word = MemoryContextAlloc(memo_cxt, len + 1);
-	memcpy(word, w, len);
-	word[len] = '\0';
-	if (res != NULL)
-	{
-		while (res[n].lexeme != NULL)
-			n++;
-		lex = MemoryContextAlloc(memo_cxt, sizeof(char *) * (n ? n : 1));
-		for (int i = 0; i < n; i++)
-			lex[i] = MemoryContextStrdup(memo_cxt, res[i].lexeme);
-	}
-	for (k = memo_hash(dict, hash) & mask; memo_slots[k] != 0; k = (k + 1) & mask)
+	if (memo_lines == NULL)
+		memo_lines = MemoryContextAllocZero(TopMemoryContext, sizeof(MemoEntry) * MEMO_LINES);
+	for (k = h & (MEMO_LINES - 1); memo_lines[k].hash != 0; k = (k + 1) & (MEMO_LINES - 1))
 		;
-	m = &memo_entries[memo_n];
+	m = &memo_lines[k];
 	m->dict = dict;
-	m->hash = hash;
-	m->wlen = len;
-	m->nlex = res != NULL ? n : -1;
-	m->word = word;
-	m->lex = lex;
-	memo_slots[k] = ++memo_n;
-	return m;
+	m->wlen = (uint8) len;
+	m->nlex = (int8) (res != NULL ? n : -1);
+	m->llen = (uint8) ll;
+	memcpy(m->word, w, len);
+	if (n == 1)
+		memcpy(m->lex, res[0].lexeme, ll);
+	m->hash = h;				/* linked last */
+	memo_n++;
 }
 
 static uint32 *
@@ -324,7 +325,10 @@ stem(StemCache *c, const char *w, uint32 len)
 	TSLexeme   *res = NULL;
 	bool		dict_known = false;
 	int			nres = 0;
-	char	  **reslex = NULL;
+	const char **reslex = NULL;
+	uint32	   *reslen = NULL;
+	const char *memo_lex[1];
+	uint32		memo_len = 0;
 
 	for (k = hash & c->mask; c->slots[k] != 0; k = (k + 1) & c->mask)
 	{
@@ -345,7 +349,7 @@ stem(StemCache *c, const char *w, uint32 len)
 	e->hash = hash;
 	if (c->dict)
 	{
-		MemoEntry  *m = memo_lookup(c->dictoid, hash, w, len);
+		const MemoEntry *m = memo_lookup(c->dictoid, hash, w, len);
 
 		if (m == NULL)
 		{
@@ -356,17 +360,30 @@ stem(StemCache *c, const char *w, uint32 len)
 															 PointerGetDatum(w),
 															 Int32GetDatum((int32) len),
 															 PointerGetDatum(&dstate)));
-			m = memo_insert(c->dictoid, hash, w, len, res);
+			memo_insert(c->dictoid, hash, w, len, res);
+			dict_known = res != NULL;
 			if (res != NULL)
 			{
-				for (int i = 0; res[i].lexeme != NULL; i++)
-					pfree(res[i].lexeme);
-				pfree(res);
+				while (res[nres].lexeme != NULL)
+					nres++;
+				reslex = palloc(sizeof(char *) * (nres ? nres : 1));
+				reslen = palloc(sizeof(uint32) * (nres ? nres : 1));
+				for (int i = 0; i < nres; i++)
+				{
+					reslex[i] = res[i].lexeme;
+					reslen[i] = (uint32) strlen(res[i].lexeme);
+				}
 			}
 		}
-		dict_known = m->nlex >= 0;
-		nres = m->nlex;
-		reslex = m->lex;
+		else
+		{
+			dict_known = m->nlex >= 0;
+			nres = m->nlex;
+			reslex = memo_lex;
+			reslen = &memo_len;
+			memo_lex[0] = m->lex;
+			memo_len = m->llen;
+		}
 	}
 	if (!dict_known && c->dict == NULL && rv_is_stopword(c->lang, w, len))
 	{
@@ -392,12 +409,21 @@ stem(StemCache *c, const char *w, uint32 len)
 		e->lexlen = arena_alloc(&c->arena, sizeof(uint32) * (n ? n : 1), sizeof(uint32));
 		for (int i = 0; i < n; i++)
 		{
-			uint32		ll = (uint32) strlen(reslex[i]);
+			uint32		ll = reslen[i];
 
 			/* The same string as the word (most stems of short words): share it. */
 			e->lex[i] = (ll == len && memcmp(reslex[i], w, len) == 0) ? e->word
 				: arena_strndup(&c->arena, reslex[i], ll);
 			e->lexlen[i] = ll;
+		}
+		if (res != NULL)
+		{
+			/* the dictionary's own answer, not the memo's */
+			for (int i = 0; i < nres; i++)
+				pfree(res[i].lexeme);
+			pfree(res);
+			pfree(reslex);
+			pfree(reslen);
 		}
 	}
 
