@@ -184,9 +184,39 @@ rv_detect_features_free(RvSentFeatures *f)
  * The fitted weights: a table the generator laid out, probed by 64-bit hash
  * (static data, nothing built at run time).  Only a hit compares the key.
  */
+/*
+ * Most features a sentence probes (bigrams above all) are not in the
+ * table, and the table (1 MB) is not in the cache: a one-bit-per-key filter
+ * of 32 kB, set on first use from the table's own hashes, answers most of
+ * those misses without touching it.  A set bit only means "probe": the
+ * result is the table's.
+ */
+#define WEIGHT_FILTER_BITS 18
+#define WEIGHT_FILTER_BIT(h) ((h) >> (64 - WEIGHT_FILTER_BITS))
+
+static uint64_t weight_filter[(1 << WEIGHT_FILTER_BITS) / 64];
+static bool weight_filter_built;
+
+static void
+build_weight_filter(void)
+{
+	for (uint32_t k = 0; k <= rv_detect_slot_mask; k++)
+	{
+		uint64_t	h = rv_detect_slots[k].hash;
+
+		if (h != 0)
+			weight_filter[WEIGHT_FILTER_BIT(h) / 64] |= UINT64_C(1) << (WEIGHT_FILTER_BIT(h) % 64);
+	}
+	weight_filter_built = true;
+}
+
 int32_t
 rv_detect_weight(uint64_t h, const char *a, uint32_t alen, const char *b, uint32_t blen)
 {
+	if (!weight_filter_built)
+		build_weight_filter();
+	if (!(weight_filter[WEIGHT_FILTER_BIT(h) / 64] >> (WEIGHT_FILTER_BIT(h) % 64) & 1))
+		return 0;
 	for (uint32_t k = (uint32_t) h & rv_detect_slot_mask;; k = (k + 1) & rv_detect_slot_mask)
 	{
 		const RvWeightSlot *e = &rv_detect_slots[k];
@@ -225,9 +255,81 @@ lexicon_for(const char *lang)
 	return NULL;
 }
 
+/*
+ * A lexicon's cues by word: its distinct cue words (prefixes), each a bit,
+ * listed by their first byte, so that a sentence tests each distinct type
+ * against the few words that start as it does, once, and a cue is then
+ * bits of its types, not string compares of every token.  Built on first
+ * use from the static lexicon (the same on every build); a lexicon with
+ * more than CUE_MAX_WORDS distinct words or CUE_MAX_CUES cues keeps the
+ * plain scan.
+ */
+#define CUE_MAX_WORDS 64
+#define CUE_MAX_CUES 64
+#define CUE_MAX_LEXICONS 8
+
+typedef struct CueIndex
+{
+	bool		built;
+	bool		usable;
+	int			nwords;
+	const char *word[CUE_MAX_WORDS];
+	uint32_t	wlen[CUE_MAX_WORDS];
+	uint64_t	first[256];		/* bit w: word w starts with this byte */
+	uint64_t	need[CUE_MAX_CUES]; /* the bits of a cue's words */
+	uint8_t		cueword[CUE_MAX_CUES][4];	/* a cue's words, in order */
+	uint8_t		ncw[CUE_MAX_CUES];
+} CueIndex;
+
+static CueIndex cue_index[CUE_MAX_LEXICONS];
+
+static const CueIndex *
+cue_index_for(const RvCueLexicon *lex)
+{
+	int			li = (int) (lex - rv_detect_lexicons);
+	CueIndex   *ix;
+
+	if (li < 0 || li >= CUE_MAX_LEXICONS)
+		return NULL;
+	ix = &cue_index[li];
+	if (ix->built)
+		return ix->usable ? ix : NULL;
+	memset(ix, 0, sizeof(*ix));
+	ix->usable = lex->ncues <= CUE_MAX_CUES;
+	for (int c = 0; ix->usable && c < lex->ncues; c++)
+	{
+		const RvCue *cue = &lex->cues[c];
+
+		for (int k = 0; k < 4 && cue->words[k] && ix->usable; k++)
+		{
+			int			w;
+
+			for (w = 0; w < ix->nwords && strcmp(ix->word[w], cue->words[k]) != 0; w++)
+				;
+			if (w == ix->nwords)
+			{
+				if (w == CUE_MAX_WORDS || cue->words[k][0] == '\0')
+				{
+					ix->usable = false;
+					break;
+				}
+				ix->word[w] = cue->words[k];
+				ix->wlen[w] = (uint32_t) strlen(cue->words[k]);
+				ix->first[(unsigned char) cue->words[k][0]] |= UINT64_C(1) << w;
+				ix->nwords++;
+			}
+			ix->cueword[c][k] = (uint8_t) w;
+			ix->need[c] |= UINT64_C(1) << w;
+			ix->ncw[c] = (uint8_t) (k + 1);
+		}
+	}
+	ix->built = true;
+	return ix->usable ? ix : NULL;
+}
+
 /* Sum of the weights of the cues present in the sentence, each once. */
 static float
-cue_sum(const RvCueLexicon *lex, const RvSentFeatures *f)
+cue_sum_scan(const RvCueLexicon *lex, const RvSentFeatures *f)
 {
 	float		z = 0;
 
@@ -253,6 +355,80 @@ cue_sum(const RvCueLexicon *lex, const RvSentFeatures *f)
 			}
 		}
 	}
+	return z;
+}
+
+/*
+ * The same sum by the index: each distinct type gets the bits of the cue
+ * words it starts with; a one-word cue is present when a type has its bit,
+ * a longer one when consecutive tokens have theirs.  The present cues are
+ * summed in the lexicon's order, so the float sum is the scan's, bit for
+ * bit.
+ */
+static float
+cue_sum(const RvCueLexicon *lex, const RvSentFeatures *f)
+{
+	const CueIndex *ix = cue_index_for(lex);
+	uint64_t	local[256];
+	uint64_t   *tm;
+	uint64_t	any = 0;
+	float		z = 0;
+
+	if (ix == NULL)
+		return cue_sum_scan(lex, f);
+	if (f->ntokens == 0)
+		return 0;
+	tm = f->ntypes <= 256 ? local : rv_alloc(sizeof(uint64_t) * f->ntypes);
+	for (int t = 0; t < f->ntypes; t++)
+	{
+		const char *s = RV_TYPE(f, t);
+		uint32_t	len = f->type_len[t];
+		uint64_t	cand = ix->first[(unsigned char) s[0]],
+					m = 0;
+
+		if ((t & 255) == 255 && RV_CHECK_INTERRUPTS())
+			goto done;			/* rv_detect reports it */
+		while (cand)
+		{
+			int			w = __builtin_ctzll(cand);
+
+			cand &= cand - 1;
+			if (len >= ix->wlen[w] && memcmp(s, ix->word[w], ix->wlen[w]) == 0)
+				m |= UINT64_C(1) << w;
+		}
+		tm[t] = m;
+		any |= m;
+	}
+	for (int c = 0; c < lex->ncues && any; c++)
+	{
+		int			nw = ix->ncw[c];
+
+		if ((any & ix->need[c]) != ix->need[c] || nw > f->ntokens)
+			continue;
+		if (nw == 1)
+		{
+			z += lex->cues[c].w;
+			continue;
+		}
+		for (int i = 0; i + nw <= f->ntokens; i++)
+		{
+			int			k;
+
+			if ((i & 1023) == 1023 && RV_CHECK_INTERRUPTS())
+				goto done;		/* rv_detect reports it */
+			for (k = 0; k < nw &&
+				 (tm[f->tok[i + k]] >> ix->cueword[c][k] & 1); k++)
+				;
+			if (k == nw)
+			{
+				z += lex->cues[c].w;
+				break;
+			}
+		}
+	}
+done:
+	if (tm != local)
+		rv_free(tm);
 	return z;
 }
 
@@ -331,6 +507,14 @@ rv_detect_cue_logit(const RvSentFeatures *f, const char *lang)
 	const RvCueLexicon *lex = lexicon_for(lang);
 
 	return lex ? cue_sum(lex, f) : 0;
+}
+
+float
+rv_detect_cue_logit_scan(const RvSentFeatures *f, const char *lang)
+{
+	const RvCueLexicon *lex = lexicon_for(lang);
+
+	return lex ? cue_sum_scan(lex, f) : 0;
 }
 
 const RvDetectOptions rv_detect_all = {true, true, true, false, true};

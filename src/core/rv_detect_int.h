@@ -164,6 +164,9 @@ extern float rv_detect_model_logit(const RvSentFeatures *f);
 /* The sum of the cue lexicon's weights present in the sentence. */
 extern float rv_detect_cue_logit(const RvSentFeatures *f, const char *lang);
 
+/* The same by a plain scan of every cue over every token (the reference). */
+extern float rv_detect_cue_logit_scan(const RvSentFeatures *f, const char *lang);
+
 /*
  * What rv_detect_sentences uses; rv_detect_all is rv_detect's.  The
  * evaluation turns parts off to measure them (an ablation at scoring time,

@@ -19,7 +19,9 @@
 #include "nodes/makefuncs.h"
 #include "tsearch/ts_cache.h"
 #include "tsearch/ts_public.h"
+#include "utils/inval.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 
 #include "review_lexize.h"
 #include "rv_layout.h"
@@ -146,8 +148,133 @@ typedef struct StemCache
 	uint32		mask;
 	Arena		arena;
 	TSDictionaryCacheEntry *dict;
+	Oid			dictoid;
 	const char *lang;			/* for the stop words of languages without one */
 } StemCache;
+
+/*
+ * What the dictionaries said, across calls: the backend's memo of (Snowball
+ * dictionary, folded word) -> its lexemes, so that the words every review
+ * uses are lowercased, looked up in the stop list and stemmed once per
+ * backend rather than once per review.  A Snowball dictionary is a pure
+ * function of its word and its options; any change of a dictionary
+ * (pg_ts_dict invalidation, as the text search cache itself follows) empties
+ * the memo, and so does reaching its budget.  Nothing outside this file
+ * keeps a pointer into it: stem() copies what it needs into its arena.
+ */
+#define MEMO_STR 26
+
+typedef struct MemoEntry
+{
+	uint32		hash;			/* memo_hash(); 0: empty line */
+	Oid			dict;
+	uint8		wlen;
+	int8		nlex;			/* -1: the dictionary does not know the
+								 * word; else 0 (a stop word) or 1 */
+	uint8		llen;			/* the lexeme's length when nlex is 1 */
+	uint8		pad;
+	char		word[MEMO_STR];
+	char		lex[MEMO_STR];
+} MemoEntry;
+
+/*
+ * One cache line a word, the word and its lexeme inline, probed in place:
+ * a lookup reads one line (then the next ones on a collision), not a slot,
+ * an entry and a string.  Only answers that fit are kept (a word and
+ * lexeme of at most MEMO_STR bytes, at most one lexeme: what Snowball
+ * gives); when the memo is full it keeps what it has (in Zipfian text the
+ * first words seen are mostly the frequent ones) and stem() asks the
+ * dictionary for the rest.
+ */
+#define MEMO_LINES 16384
+#define MEMO_MAX_ENTRIES (MEMO_LINES / 2)
+
+StaticAssertDecl(sizeof(MemoEntry) == 64, "MemoEntry is a cache line");
+
+static MemoEntry *memo_lines;	/* in TopMemoryContext */
+static uint32 memo_n;
+static bool memo_callback_registered;
+
+static void
+memo_reset(void)
+{
+	memo_n = 0;
+	if (memo_lines)
+		memset(memo_lines, 0, sizeof(MemoEntry) * MEMO_LINES);
+}
+
+static void
+memo_inval(Datum arg, int cacheid, uint32 hashvalue)
+{
+	memo_reset();
+}
+
+static inline uint32
+memo_hash(Oid dict, uint32 hash)
+{
+	uint32		h = hash ^ (dict * 0x9E3779B1U);
+
+	return h ? h : 1;
+}
+
+static const MemoEntry *
+memo_lookup(Oid dict, uint32 hash, const char *w, uint32 len)
+{
+	uint32		h = memo_hash(dict, hash);
+
+	if (memo_lines == NULL || len > MEMO_STR)
+		return NULL;
+	for (uint32 k = h & (MEMO_LINES - 1); memo_lines[k].hash != 0; k = (k + 1) & (MEMO_LINES - 1))
+	{
+		const MemoEntry *m = &memo_lines[k];
+
+		if (m->hash == h && m->dict == dict && m->wlen == len && memcmp(m->word, w, len) == 0)
+			return m;
+	}
+	return NULL;
+}
+
+/* Remembers the dictionary's answer res (NULL: it does not know the word). */
+static void
+memo_insert(Oid dict, uint32 hash, const char *w, uint32 len, const TSLexeme *res)
+{
+	uint32		h = memo_hash(dict, hash);
+	uint32		k;
+	MemoEntry  *m;
+	int			n = 0;
+	size_t		ll = 0;
+
+	if (len > MEMO_STR || memo_n >= MEMO_MAX_ENTRIES)
+		return;
+	if (res != NULL)
+	{
+		while (res[n].lexeme != NULL)
+			n++;
+		if (n > 1)
+			return;
+		if (n == 1 && (ll = strlen(res[0].lexeme)) > MEMO_STR)
+			return;
+	}
+	if (!memo_callback_registered)
+	{
+		CacheRegisterSyscacheCallback(TSDICTOID, memo_inval, (Datum) 0);
+		memo_callback_registered = true;
+	}
+	if (memo_lines == NULL)
+		memo_lines = MemoryContextAllocZero(TopMemoryContext, sizeof(MemoEntry) * MEMO_LINES);
+	for (k = h & (MEMO_LINES - 1); memo_lines[k].hash != 0; k = (k + 1) & (MEMO_LINES - 1))
+		;
+	m = &memo_lines[k];
+	m->dict = dict;
+	m->wlen = (uint8) len;
+	m->nlex = (int8) (res != NULL ? n : -1);
+	m->llen = (uint8) ll;
+	memcpy(m->word, w, len);
+	if (n == 1)
+		memcpy(m->lex, res[0].lexeme, ll);
+	m->hash = h;				/* linked last */
+	memo_n++;
+}
 
 static uint32 *
 alloc_slots(uint32 mask)
@@ -167,6 +294,7 @@ stem_cache_init(StemCache *c, Oid dictoid, const char *lang)
 	c->cap = 32;
 	c->entries = palloc(sizeof(StemEntry) * c->cap);
 	c->dict = OidIsValid(dictoid) ? lookup_ts_dictionary_cache(dictoid) : NULL;
+	c->dictoid = dictoid;
 }
 
 static void
@@ -195,6 +323,12 @@ stem(StemCache *c, const char *w, uint32 len)
 	uint32		k;
 	StemEntry  *e;
 	TSLexeme   *res = NULL;
+	bool		dict_known = false;
+	int			nres = 0;
+	const char **reslex = NULL;
+	uint32	   *reslen = NULL;
+	const char *memo_lex[1];
+	uint32		memo_len = 0;
 
 	for (k = hash & c->mask; c->slots[k] != 0; k = (k + 1) & c->mask)
 	{
@@ -215,21 +349,49 @@ stem(StemCache *c, const char *w, uint32 len)
 	e->hash = hash;
 	if (c->dict)
 	{
-		DictSubState dstate = {false, false, NULL};
+		const MemoEntry *m = memo_lookup(c->dictoid, hash, w, len);
 
-		res = (TSLexeme *) DatumGetPointer(FunctionCall4(&c->dict->lexize,
-														 PointerGetDatum(c->dict->dictData),
-														 PointerGetDatum(w),
-														 Int32GetDatum((int32) len),
-														 PointerGetDatum(&dstate)));
+		if (m == NULL)
+		{
+			DictSubState dstate = {false, false, NULL};
+
+			res = (TSLexeme *) DatumGetPointer(FunctionCall4(&c->dict->lexize,
+															 PointerGetDatum(c->dict->dictData),
+															 PointerGetDatum(w),
+															 Int32GetDatum((int32) len),
+															 PointerGetDatum(&dstate)));
+			memo_insert(c->dictoid, hash, w, len, res);
+			dict_known = res != NULL;
+			if (res != NULL)
+			{
+				while (res[nres].lexeme != NULL)
+					nres++;
+				reslex = palloc(sizeof(char *) * (nres ? nres : 1));
+				reslen = palloc(sizeof(uint32) * (nres ? nres : 1));
+				for (int i = 0; i < nres; i++)
+				{
+					reslex[i] = res[i].lexeme;
+					reslen[i] = (uint32) strlen(res[i].lexeme);
+				}
+			}
+		}
+		else
+		{
+			dict_known = m->nlex >= 0;
+			nres = m->nlex;
+			reslex = memo_lex;
+			reslen = &memo_len;
+			memo_lex[0] = m->lex;
+			memo_len = m->llen;
+		}
 	}
-	if (res == NULL && c->dict == NULL && rv_is_stopword(c->lang, w, len))
+	if (!dict_known && c->dict == NULL && rv_is_stopword(c->lang, w, len))
 	{
 		e->nlex = 0;
 		e->lex = NULL;
 		e->lexlen = NULL;
 	}
-	else if (res == NULL)
+	else if (!dict_known)
 	{
 		/* No dictionary, or it does not know the word: keep it as folded. */
 		e->nlex = 1;
@@ -240,24 +402,29 @@ stem(StemCache *c, const char *w, uint32 len)
 	}
 	else
 	{
-		int			n = 0;
+		int			n = nres;
 
-		while (res[n].lexeme != NULL)
-			n++;
 		e->nlex = n;
 		e->lex = arena_alloc(&c->arena, sizeof(char *) * (n ? n : 1), sizeof(char *));
 		e->lexlen = arena_alloc(&c->arena, sizeof(uint32) * (n ? n : 1), sizeof(uint32));
 		for (int i = 0; i < n; i++)
 		{
-			uint32		ll = (uint32) strlen(res[i].lexeme);
+			uint32		ll = reslen[i];
 
 			/* The same string as the word (most stems of short words): share it. */
-			e->lex[i] = (ll == len && memcmp(res[i].lexeme, w, len) == 0) ? e->word
-				: arena_strndup(&c->arena, res[i].lexeme, ll);
+			e->lex[i] = (ll == len && memcmp(reslex[i], w, len) == 0) ? e->word
+				: arena_strndup(&c->arena, reslex[i], ll);
 			e->lexlen[i] = ll;
-			pfree(res[i].lexeme);
 		}
-		pfree(res);
+		if (res != NULL)
+		{
+			/* the dictionary's own answer, not the memo's */
+			for (int i = 0; i < nres; i++)
+				pfree(res[i].lexeme);
+			pfree(res);
+			pfree(reslex);
+			pfree(reslen);
+		}
 	}
 
 	/*

@@ -276,6 +276,63 @@ RV_TEST(detect_lookup_matches_reference)
 	free(keys);
 }
 
+/*
+ * The indexed cue sum is the plain scan's, to the bit: on random sentences
+ * of cue words, their inflections, their first bytes alone and other words,
+ * in each lexicon's language.
+ */
+RV_TEST(detect_cues_match_scan)
+{
+	static const char *const extra[] = {
+		"the", "them", "ending", "killed", "deadline", "diesel", "a", "à", "in", "zz",
+		"Turns", "out", "1999", "man's", "e", "d", "s", "t", "m", "f"
+	};
+	char		buf[4096];
+	unsigned	seed = 777;
+	int			hits = 0;
+
+	for (int l = 0; l < rv_detect_nlexicons; l++)
+	{
+		const RvCueLexicon *lex = &rv_detect_lexicons[l];
+
+		for (int round = 0; round < 1500; round++)
+		{
+			RvSentFeatures f;
+			RvError		err = {0};
+			size_t		len = 0;
+			int			words;
+			float		a,
+						b;
+
+			seed = seed * 1103515245 + 12345;
+			words = 1 + (int) (seed >> 16) % 25;
+			for (int w = 0; w < words && len + 100 < sizeof(buf); w++)
+			{
+				const RvCue *cue;
+				unsigned	r;
+
+				seed = seed * 1103515245 + 12345;
+				r = seed >> 8;
+				cue = &lex->cues[r % (unsigned) lex->ncues];
+				if (r % 3 == 0)
+					len += (size_t) snprintf(buf + len, sizeof(buf) - len, "%s ",
+											 extra[(r >> 4) % (sizeof(extra) / sizeof(extra[0]))]);
+				else
+					for (int k = 0; k < 4 && cue->words[k]; k++)
+						len += (size_t) snprintf(buf + len, sizeof(buf) - len, "%s%s ",
+												 cue->words[k], (r >> 6) % 4 == 0 ? "ing" : "");
+			}
+			CHECK(rv_detect_features(buf, len, lex->lang, &f, &err));
+			a = rv_detect_cue_logit(&f, lex->lang);
+			b = rv_detect_cue_logit_scan(&f, lex->lang);
+			CHECK(memcmp(&a, &b, sizeof(float)) == 0);
+			hits += a != 0;
+			rv_detect_features_free(&f);
+		}
+	}
+	CHECK(hits > 4000);
+}
+
 RV_TEST(detect_presets)
 {
 	float		t = -1;
