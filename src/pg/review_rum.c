@@ -629,6 +629,23 @@ match_positions(void *arg, const RvQItem *term, const uint32_t **pos)
  * absent", the answer must not grow when keys go: terms under a NOT count
  * as unknown.  Allocates nothing: it runs for every candidate row.
  */
+/*
+ * What a row's entry e says of its term: absent, present (under @@~: with a
+ * visible position), or unknown (pre-consistent, addInfo NULL, or no
+ * additional information).
+ */
+static inline RvQTri
+entry_state(RumQuery *rq, int e, bool *check, Datum *addInfo, bool *addInfoIsNull)
+{
+	if (!check[e])
+		return RVQ_FALSE;
+	if (!rq->safe)
+		return RVQ_TRUE;
+	if (addInfo == NULL || addInfoIsNull[e])
+		return RVQ_MAYBE;
+	return addinfo_visible(addInfo[e]) ? RVQ_TRUE : RVQ_FALSE;
+}
+
 static RvQTri
 evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 				  bool *addInfoIsNull, bool *recheck)
@@ -649,14 +666,7 @@ evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 	{
 		for (int e = 0; e < rq->nentries; e++)
 		{
-			if (!check[e])
-				state[e] = RVQ_FALSE;
-			else if (!rq->safe)
-				state[e] = RVQ_TRUE;
-			else if (pre || addInfoIsNull[e])
-				state[e] = RVQ_MAYBE;
-			else
-				state[e] = addinfo_visible(addInfo[e]) ? RVQ_TRUE : RVQ_FALSE;
+			state[e] = entry_state(rq, e, check, addInfo, addInfoIsNull);
 			key |= (uint32) state[e] << (2 * e);
 		}
 		if (rq->memo[pre] == NULL)
@@ -681,14 +691,8 @@ evaluate_presence(RumQuery *rq, bool *check, Datum *addInfo,
 			termval[k] = RVQ_MAYBE;
 		else if (memo != NULL)
 			termval[k] = state[e];
-		else if (!check[e])
-			termval[k] = RVQ_FALSE;
-		else if (!rq->safe)
-			termval[k] = RVQ_TRUE;
-		else if (pre || addInfoIsNull[e])
-			termval[k] = RVQ_MAYBE;
 		else
-			termval[k] = addinfo_visible(addInfo[e]) ? RVQ_TRUE : RVQ_FALSE;
+			termval[k] = entry_state(rq, e, check, addInfo, addInfoIsNull);
 		k++;
 	}
 	res = rv_query_eval_tri(rq->q, termval, recheck);
