@@ -45,14 +45,7 @@ shared_buffers = 512MB
 work_mem = 64MB
 max_wal_size = 4GB
 CONF
-stop_server() {
-	"${AS_PG[@]}" "$BINDIR/pg_ctl" -D "$DATA" -m immediate -w stop >/dev/null 2>&1
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
-"${AS_PG[@]}" "$BINDIR/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w start >/dev/null ||
-	{ tail -20 "$WORK/server.log"; exit 1; }
-
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$PORT" -U postgres -d postgres)
+pi_start_throwaway || exit 1
 CFG="CASE lang WHEN 'en' THEN 'english' WHEN 'es' THEN 'spanish' WHEN 'fr' THEN 'french'
 	WHEN 'de' THEN 'german' ELSE 'simple' END::regconfig"
 "${PSQL[@]}" \

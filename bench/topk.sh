@@ -32,14 +32,7 @@ maintenance_work_mem = 1GB
 max_wal_size = 8GB
 checkpoint_timeout = 30min
 CONF
-stop_server() {
-	"${AS_PG[@]}" "$BINDIR/pg_ctl" -D "$DATA" -m immediate -w stop >/dev/null 2>&1
-}
-trap 'stop_server; rm -rf "$WORK"' EXIT
-"${AS_PG[@]}" "$BINDIR/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w start >/dev/null ||
-	{ tail -20 "$WORK/server.log"; exit 1; }
-
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$PORT" -U postgres -d postgres)
+pi_start_throwaway || exit 1
 CFG="CASE lang WHEN 'en' THEN 'english' WHEN 'es' THEN 'spanish' WHEN 'fr' THEN 'french'
 	WHEN 'de' THEN 'german' ELSE 'simple' END::regconfig"
 start=$(date +%s)

@@ -9,6 +9,8 @@
 #	pi_install				builds and installs into $DEST
 #	pi_suites [SUITE ...]	sets SUITES: the arguments, or every suite of REGRESS
 #	pi_initdb				initdb, then the settings that read $DEST
+#	pi_start_throwaway		starts the server, stopped and $WORK removed on
+#							exit; sets PSQL (psql of its postgres database)
 
 PG_CONFIG=${PG_CONFIG:-pg_config}
 BINDIR=$($PG_CONFIG --bindir)
@@ -61,4 +63,11 @@ autovacuum = off
 max_connections = 20
 log_line_prefix = '%m [%p] '
 CONF
+}
+
+pi_start_throwaway() {
+	trap '"${AS_PG[@]}" "$BINDIR/pg_ctl" -D "$DATA" -m immediate -w stop >/dev/null 2>&1; rm -rf "$WORK"' EXIT
+	"${AS_PG[@]}" "$BINDIR/pg_ctl" -D "$DATA" -l "$WORK/server.log" -w start >/dev/null ||
+		{ tail -20 "$WORK/server.log"; return 1; }
+	PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h "$SOCK" -p "$PORT" -U postgres -d postgres)
 }
