@@ -438,46 +438,14 @@ END $$;
 COMMENT ON FUNCTION @extschema@.review_corpus_compact(pg_catalog.regclass, pg_catalog.name) IS
 'folds the statistics deltas of a tracked review column into one row per keyword (run it from a maintenance job); returns the rows removed';
 
+-- In C (review_corpus_stats.c): index probes of review_corpus_stats_key,
+-- after the checks of review_corpus_column(rel, att, false) and with the
+-- row security of both tables; the statement's snapshot.
 CREATE FUNCTION @extschema@.review_bm25_query(q @extschema@.reviewquery, rel pg_catalog.regclass,
 	att pg_catalog.name DEFAULT NULL, safe pg_catalog.bool DEFAULT false)
 RETURNS @extschema@.review_bm25query
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	a name;
-	nrows float8;
-	nwords float8;
-	dfs jsonb;
-BEGIN
-	IF q IS NULL OR rel IS NULL OR safe IS NULL THEN
-		RETURN NULL;
-	END IF;
-	a := @extschema@.review_corpus_column(rel, att, false);
-	SELECT coalesce(sum(s.ndocs), 0), coalesce(sum(CASE WHEN safe THEN s.nwords_visible ELSE s.nwords END), 0)
-	INTO nrows, nwords
-	FROM @extschema@.review_corpus_stats s
-	WHERE s.relid = rel AND s.attname = a AND s.keyword = '';
-	-- each term's rows are one index range of review_corpus_stats_key
-	SELECT coalesce(jsonb_agg(jsonb_build_object('term', t.term, 'prefix', t.prefix, 'df',
-		CASE WHEN t.prefix THEN
-			(SELECT coalesce(sum(CASE WHEN safe THEN s.ndocs_visible ELSE s.ndocs END), 0)
-			 FROM @extschema@.review_corpus_stats s
-			 WHERE s.relid = rel AND s.attname = a AND
-				   s.keyword >= t.term COLLATE "C" AND
-				   s.keyword < (t.term || U&'\+10FFFF') COLLATE "C" AND
-				   starts_with(s.keyword, t.term))
-		ELSE
-			(SELECT coalesce(sum(CASE WHEN safe THEN s.ndocs_visible ELSE s.ndocs END), 0)
-			 FROM @extschema@.review_corpus_stats s
-			 WHERE s.relid = rel AND s.attname = a AND s.keyword = t.term COLLATE "C")
-		END)), '[]')
-	INTO dfs
-	FROM @extschema@.reviewquery_terms(q) t;
-	RETURN (jsonb_build_object('query', q::text, 'safe', safe, 'rows', nrows,
-							   'avgdl', CASE WHEN nrows > 0 THEN nwords / nrows ELSE 0 END,
-							   'df', dfs))::text::@extschema@.review_bm25query;
-END $$;
+AS 'MODULE_PATHNAME', 'review_bm25_query'
+LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.review_bm25_query(@extschema@.reviewquery, pg_catalog.regclass, pg_catalog.name, pg_catalog.bool) IS
 'q with the corpus statistics of a tracked review column, for review_bm25() and r <#> bq; with safe, statistics of what a spoiler-free reader sees (use with @@~)';
 

@@ -143,3 +143,49 @@ SELECT count(*) AS stats_left FROM review_corpus_stats WHERE relid = 'bm'::regcl
 SELECT tgname FROM pg_trigger WHERE tgrelid = 'bm'::regclass;
 SELECT review_bm25_query('worker', 'bm');
 DROP TABLE bm;
+
+-- review_bm25_query() reads the deltas with index probes (C): its document
+-- frequencies equal the sums of review_corpus_stats, exact and prefix
+-- terms alike, before and after compaction; with two tracked columns the
+-- column must be named, unless the caller may read only one of them.
+CREATE TABLE bm2 (id int, a review, b review);
+INSERT INTO bm2 SELECT g, ('The worker number ' || g || ' works. ' || CASE WHEN g % 3 = 0 THEN '||The worker dies.||' ELSE 'Wealth grows.' END)::review,
+	('A wealthy worker ' || g || '.')::review FROM generate_series(1, 12) g;
+SELECT review_corpus_track('bm2', 'a') > 0 AS a_tracked, review_corpus_track('bm2', 'b') > 0 AS b_tracked;
+DELETE FROM bm2 WHERE id IN (2, 7);
+UPDATE bm2 SET a = 'Nothing of note.'::review WHERE id = 5;
+CREATE FUNCTION pg_temp.df_by_sum(att name, t text, p bool, safe bool) RETURNS float8
+LANGUAGE sql AS $$
+	SELECT coalesce(sum(CASE WHEN safe THEN ndocs_visible ELSE ndocs END), 0)::float8
+	FROM review_corpus_stats
+	WHERE relid = 'bm2'::regclass AND attname = att AND
+		  CASE WHEN p THEN starts_with(keyword, t) ELSE keyword = t END
+$$;
+CREATE FUNCTION pg_temp.df_ok(q reviewquery, att name, safe bool) RETURNS bool
+LANGUAGE sql AS $$
+	SELECT bool_and((d ->> 'df')::float8 = pg_temp.df_by_sum(att, d ->> 'term', coalesce((d ->> 'prefix')::bool, false), safe))
+		   AND (review_bm25_query(q, 'bm2', att, safe)::text)::jsonb -> 'rows' =
+			   to_jsonb((SELECT sum(ndocs) FROM review_corpus_stats
+						 WHERE relid = 'bm2'::regclass AND attname = att AND keyword = ''))
+	FROM jsonb_array_elements((review_bm25_query(q, 'bm2', att, safe)::text)::jsonb -> 'df') d
+$$;
+SELECT att, safe, pg_temp.df_ok('worker | wealth* | die | w* | absent', att, safe) AS df_equals_sums
+FROM (VALUES ('a'::name), ('b')) c(att), (VALUES (false), (true)) s(safe) ORDER BY 1, 2;
+SELECT (review_bm25_query('w*', 'bm2', 'a')::text)::jsonb -> 'df' AS prefix_df,
+	   (review_bm25_query('w*', 'bm2', 'a', true)::text)::jsonb -> 'df' AS prefix_df_safe;
+SELECT review_corpus_compact('bm2', 'a') > 0 AS compacted;
+SELECT pg_temp.df_ok('worker | wealth* | die | w*', 'a', false) AS df_after_compact;
+SELECT review_bm25_query('worker', 'bm2');
+SELECT review_bm25_query('worker', 'bm2', 'id');
+SELECT review_bm25_query(NULL, 'bm2') IS NULL AS null_query,
+	   review_bm25_query('worker', NULL) IS NULL AS null_table,
+	   review_bm25_query('worker', 'bm2', 'a', NULL) IS NULL AS null_safe;
+CREATE ROLE regress_bm25_columns;
+GRANT SELECT (id, b) ON bm2 TO regress_bm25_columns;
+SET ROLE regress_bm25_columns;
+SELECT (review_bm25_query('worker', 'bm2')::text)::jsonb -> 'df' AS only_b_is_seen;
+SELECT review_bm25_query('worker', 'bm2', 'a');
+RESET ROLE;
+REVOKE SELECT (id, b) ON bm2 FROM regress_bm25_columns;
+DROP ROLE regress_bm25_columns;
+DROP TABLE bm2;

@@ -64,8 +64,8 @@ PG_FUNCTION_INFO_V1(review_corpus_terms);
 #define BQ_HEADER		24
 
 /* The value's bytes: header, df[], then the query. */
-static struct varlena *
-bm25_serialize(const RvQuery *q, bool safe, double rows, double avgdl,
+struct varlena *
+review_bm25_serialize(const RvQuery *q, bool safe, double rows, double avgdl,
 			   const double *df)
 {
 	size_t		qsize = rv_query_serialized_size(q);
@@ -308,7 +308,7 @@ bm25_from_text(const char *s)
 		if (df[i] == -2)
 			bm25_syntax(psprintf("\"df\" has no entry for the term \"%.*s\"",
 								 (int) Min(q->items[i].len, 60), q->items[i].text), s);
-	return bm25_serialize(q, safe, rows, avgdl, df);
+	return review_bm25_serialize(q, safe, rows, avgdl, df);
 }
 
 Datum

@@ -33,4 +33,12 @@ extern ReviewBm25 *review_bm25_from_datum(FunctionCallInfo fcinfo, int argno);
  */
 extern ReviewBm25 *review_bm25_deserialize(const struct varlena *v);
 
+/*
+ * A review_bm25query value of q with these statistics: df per item of q
+ * (-1 for items that are not positive terms).
+ */
+extern struct varlena *review_bm25_serialize(const RvQuery *q, bool safe,
+											 double rows, double avgdl,
+											 const double *df);
+
 #endif							/* REVIEW_BM25_H */
