@@ -30,6 +30,8 @@
 #ifndef RV_QUERY_H
 #define RV_QUERY_H
 
+#include <string.h>
+
 #include "rv_core.h"
 
 #define RVQ_PREFIX	0x01		/* word*: every lexeme starting with the term */
@@ -68,6 +70,17 @@ typedef struct RvQItem
 								 * normalize keeps each term's offset on
 								 * its lexemes */
 } RvQItem;
+
+/*
+ * Are two TERM items the same term (the same text, both prefixes or
+ * neither)?  A query's repeats of a term score and count once.
+ */
+static inline bool
+rv_query_same_term(const RvQItem *a, const RvQItem *b)
+{
+	return a->len == b->len && (a->flags & RVQ_PREFIX) == (b->flags & RVQ_PREFIX) &&
+		memcmp(a->text, b->text, a->len) == 0;
+}
 
 typedef struct RvQuery
 {

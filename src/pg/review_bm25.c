@@ -120,9 +120,7 @@ bm25_prepare(ReviewBm25 *b)
 		if (!positive[i])
 			continue;
 		for (uint32 j = 0; j < i && !repeat; j++)
-			repeat = b->scores[j] && q->items[j].len == it->len &&
-				(q->items[j].flags & RVQ_PREFIX) == (it->flags & RVQ_PREFIX) &&
-				memcmp(q->items[j].text, it->text, it->len) == 0;
+			repeat = b->scores[j] && rv_query_same_term(&q->items[j], it);
 		b->scores[i] = !repeat;
 		b->idf[i] = rv_bm25_idf(b->rows, b->df[i]);
 	}
@@ -464,9 +462,7 @@ reviewquery_terms(PG_FUNCTION_ARGS)
 		if (!positive[i])
 			continue;
 		for (uint32 j = 0; j < i && !repeat; j++)
-			repeat = positive[j] && q->items[j].len == it->len &&
-				(q->items[j].flags & RVQ_PREFIX) == (it->flags & RVQ_PREFIX) &&
-				memcmp(q->items[j].text, it->text, it->len) == 0;
+			repeat = positive[j] && rv_query_same_term(&q->items[j], it);
 		if (repeat)
 			continue;
 		values[0] = PointerGetDatum(cstring_to_text_with_len(it->text, it->len));

@@ -50,7 +50,6 @@ PG_FUNCTION_INFO_V1(review_bm25_query);
 #define ST_NDOCS_VIS	5
 #define ST_NWORDS		6
 #define ST_NWORDS_VIS	7
-#define ST_NATTS		7
 
 /* The extension's tables, found in the schema of the calling function. */
 typedef struct CorpusTables
@@ -62,11 +61,11 @@ typedef struct CorpusTables
 } CorpusTables;
 
 static Oid
-corpus_relation(const char *name, Oid nsp, bool required)
+corpus_relation(const char *name, Oid nsp)
 {
 	Oid			oid = get_relname_relid(name, nsp);
 
-	if (!OidIsValid(oid) && required)
+	if (!OidIsValid(oid))
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
 				 errmsg("relation \"%s\" of extension pg_review does not exist", name)));
@@ -78,10 +77,10 @@ corpus_tables(FunctionCallInfo fcinfo, CorpusTables *t)
 {
 	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
 
-	t->columns = corpus_relation("review_corpus_columns", nsp, true);
-	t->columns_key = corpus_relation("review_corpus_columns_pkey", nsp, false);
-	t->stats = corpus_relation("review_corpus_stats", nsp, true);
-	t->stats_key = corpus_relation("review_corpus_stats_key", nsp, false);
+	t->columns = corpus_relation("review_corpus_columns", nsp);
+	t->columns_key = corpus_relation("review_corpus_columns_pkey", nsp);
+	t->stats = corpus_relation("review_corpus_stats", nsp);
+	t->stats_key = corpus_relation("review_corpus_stats_key", nsp);
 }
 
 /* What SELECT on one of the extension's tables needs. */
@@ -171,8 +170,7 @@ corpus_column(const CorpusTables *t, Oid rel, const char *att, NameData *result)
 
 	heap = table_open(t->columns, AccessShareLock);
 	ScanKeyInit(&key, COL_RELID, BTEqualStrategyNumber, F_OIDEQ, ObjectIdGetDatum(rel));
-	scan = systable_beginscan(heap, t->columns_key, OidIsValid(t->columns_key),
-							  GetActiveSnapshot(), 1, &key);
+	scan = systable_beginscan(heap, t->columns_key, true, GetActiveSnapshot(), 1, &key);
 	while (HeapTupleIsValid(tup = systable_getnext(scan)))
 	{
 		bool		isnull;
@@ -266,36 +264,24 @@ corpus_sums(Relation heap, Relation index, Oid rel, const NameData *att,
 						   prefix ? BTGreaterEqualStrategyNumber : BTEqualStrategyNumber,
 						   InvalidOid, C_COLLATION_OID, prefix ? F_TEXT_GE : F_TEXTEQ,
 						   PointerGetDatum(kwtext));
-	if (index != NULL)
-		scan = systable_beginscan_ordered(heap, index, GetActiveSnapshot(), 3, keys);
-	else
-		scan = systable_beginscan(heap, InvalidOid, false, GetActiveSnapshot(), 3, keys);
-	while (HeapTupleIsValid(tup = index != NULL ?
-							systable_getnext_ordered(scan, ForwardScanDirection) :
-							systable_getnext(scan)))
+	scan = systable_beginscan_ordered(heap, index, GetActiveSnapshot(), 3, keys);
+	while (HeapTupleIsValid(tup = systable_getnext_ordered(scan, ForwardScanDirection)))
 	{
 		bool		isnull;
 		text	   *k = DatumGetTextPP(heap_getattr(tup, ST_KEYWORD, desc, &isnull));
 
 		if (isnull)
 			continue;
+		/* past the range of the prefix in keyword order */
 		if (prefix && (VARSIZE_ANY_EXHDR(k) < (Size) kwlen ||
 					   memcmp(VARDATA_ANY(k), kw, kwlen) != 0))
-		{
-			/* past the range of the prefix in keyword order */
-			if (index != NULL)
-				break;
-			continue;
-		}
+			break;
 		sums->ndocs += stat_int8(tup, desc, ST_NDOCS);
 		sums->ndocs_visible += stat_int8(tup, desc, ST_NDOCS_VIS);
 		sums->nwords += stat_int8(tup, desc, ST_NWORDS);
 		sums->nwords_visible += stat_int8(tup, desc, ST_NWORDS_VIS);
 	}
-	if (index != NULL)
-		systable_endscan_ordered(scan);
-	else
-		systable_endscan(scan);
+	systable_endscan_ordered(scan);
 	pfree(kwtext);
 }
 
@@ -317,7 +303,7 @@ review_bm25_query(PG_FUNCTION_ARGS)
 	bool	   *positive;
 	double	   *df;
 	Relation	heap,
-				index = NULL;
+				index;
 	CorpusSums	sums;
 	double		rows,
 				avgdl;
@@ -333,8 +319,7 @@ review_bm25_query(PG_FUNCTION_ARGS)
 	corpus_check_select(t.stats);
 
 	heap = table_open(t.stats, AccessShareLock);
-	if (OidIsValid(t.stats_key))
-		index = index_open(t.stats_key, AccessShareLock);
+	index = index_open(t.stats_key, AccessShareLock);
 
 	corpus_sums(heap, index, rel, &att, "", 0, false, &sums);
 	rows = (double) sums.ndocs;
@@ -354,9 +339,7 @@ review_bm25_query(PG_FUNCTION_ARGS)
 			continue;
 		/* a term given twice is looked up once */
 		for (uint32 j = 0; j < i && !repeat; j++)
-			if (positive[j] && q->items[j].len == it->len &&
-				(q->items[j].flags & RVQ_PREFIX) == (it->flags & RVQ_PREFIX) &&
-				memcmp(q->items[j].text, it->text, it->len) == 0)
+			if (positive[j] && rv_query_same_term(&q->items[j], it))
 			{
 				df[i] = df[j];
 				repeat = true;
@@ -367,8 +350,7 @@ review_bm25_query(PG_FUNCTION_ARGS)
 		df[i] = (double) (safe ? sums.ndocs_visible : sums.ndocs);
 	}
 
-	if (index != NULL)
-		index_close(index, AccessShareLock);
+	index_close(index, AccessShareLock);
 	table_close(heap, AccessShareLock);
 	PG_RETURN_POINTER(review_bm25_serialize(q, safe, rows, avgdl, df));
 }
