@@ -47,6 +47,16 @@ COMMENT ON FUNCTION @extschema@.review_typanalyze(pg_catalog.internal) IS
 'ANALYZE support: gathers the most common keywords of a review column (as GIN keys: spoiler-only ones with a leading \x01) for review_matchsel';
 ALTER TYPE @extschema@.review SET (ANALYZE = @extschema@.review_typanalyze);
 
+-- Review values are kept in the row (STORAGE main) rather than out of line:
+-- pglz gives up on most of them (the keyword section ahead of the body does
+-- not compress by a quarter), so under "extended" a value over 2 kB went to
+-- TOAST uncompressed, and every redact(), snippet or body read paid a TOAST
+-- index probe and chunk fetches.  Values that do not fit a page still go out
+-- of line.  Only columns created from now on take the new default; existing
+-- ones keep theirs (ALTER TABLE ... ALTER COLUMN ... SET STORAGE MAIN, then
+-- rewrite the rows, moves them).
+ALTER TYPE @extschema@.review SET (STORAGE = main);
+
 CREATE FUNCTION @extschema@.review_matchsel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4)
 RETURNS pg_catalog.float8
 AS 'MODULE_PATHNAME', 'review_matchsel' LANGUAGE C STABLE STRICT PARALLEL SAFE;

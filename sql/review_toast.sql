@@ -8,8 +8,10 @@ CREATE FUNCTION pg_temp.words(seed int, n int) RETURNS text LANGUAGE sql AS $$
 	FROM generate_series(1, n) i
 $$;
 -- Three sizes and three storages: in the row, compressed in the row,
--- compressed out of line (default storage), and out of line uncompressed.
+-- compressed out of line (extended, the default before 0.3.0), and out of
+-- line uncompressed.
 CREATE TABLE toasty (id int, r review);
+ALTER TABLE toasty ALTER r SET STORAGE EXTENDED;
 CREATE TABLE toasty_ext (id int, r review);
 ALTER TABLE toasty_ext ALTER r SET STORAGE EXTERNAL;
 INSERT INTO toasty
@@ -31,6 +33,32 @@ SELECT count(*) FILTER (WHERE pg_column_size(r) < 2000) AS small,
        count(*) FILTER (WHERE pg_column_size(r) >= 2000) AS large
 FROM toasty;
 
+-- The type's default storage is main: a value pglz cannot shrink (distinct
+-- words) stays in the row when it fits the page, where extended would have
+-- put it out of line uncompressed; one too large for a page still goes out.
+CREATE TABLE toasty_main (id int, r review);
+SELECT attstorage FROM pg_attribute
+WHERE attrelid = 'toasty_main'::regclass AND attname = 'r';
+CREATE FUNCTION pg_temp.distinct_words(seed int, n int) RETURNS text LANGUAGE sql AS $$
+	SELECT string_agg(encode(sha256(((seed * 100000 + i)::text)::bytea), 'base64'), ' ') || '.'
+	FROM generate_series(1, n) i
+$$;
+INSERT INTO toasty_main
+SELECT i, (pg_temp.words(i, 30) || ' ' || pg_temp.distinct_words(i, 40)
+	|| ' >!The sister dies in the final storm.!<')::review
+FROM generate_series(1, 10) i;
+SELECT count(*) AS values, min(pg_column_size(r)) > 2000 AS all_over_2kb,
+       bool_and(pg_column_compression(r) IS NULL) AS uncompressed,
+       (SELECT pg_relation_size(reltoastrelid) FROM pg_class
+        WHERE relname = 'toasty_main') AS toast_bytes
+FROM toasty_main;
+INSERT INTO toasty_main VALUES (11, (pg_temp.words(11, 30) || ' ' || pg_temp.distinct_words(11, 600))::review);
+SELECT pg_relation_size(reltoastrelid) > 0 AS has_toast FROM pg_class
+WHERE relname = 'toasty_main';
+SELECT redact(r, '[x]', 1) = redact(r::text::review, '[x]', 1) AS same_redact,
+       review_body(r) = review_body(r::text::review) AS same_body
+FROM toasty_main WHERE id IN (1, 11) ORDER BY id;
+
 -- The same answers as from a fresh (never TOASTed) copy of each value.
 CREATE TEMP TABLE probes (q reviewquery);
 INSERT INTO probes VALUES ('worker & wealth'), ('"american dream"'), ('betray*'),
@@ -41,6 +69,8 @@ WITH fresh AS MATERIALIZED (	-- a tuplestore does not TOAST
 	SELECT 'toasty_ext', id, r, r::text::review FROM toasty_ext
 	UNION ALL
 	SELECT 'toasty_lz4', id, r, r::text::review FROM toasty_lz4
+	UNION ALL
+	SELECT 'toasty_main', id, r, r::text::review FROM toasty_main
 )
 SELECT tab, count(*) AS checks,
        count(*) FILTER (WHERE r @@ q <> f @@ q OR r @@~ q <> f @@~ q
@@ -68,4 +98,4 @@ SELECT p.q::text AS query, s.a IS NOT DISTINCT FROM
 	cardinality(s.a) AS rows
 FROM probes p JOIN by_seq s ON s.q = p.q::text ORDER BY 1;
 RESET enable_seqscan;
-DROP TABLE toasty, toasty_ext, toasty_lz4;
+DROP TABLE toasty, toasty_ext, toasty_lz4, toasty_main;
