@@ -90,7 +90,12 @@ typedef struct Arena
 	Size		left;
 } Arena;
 
-#define ARENA_BLOCK (64 * 1024)
+/*
+ * A block is a regular chunk of an AllocSet (at most its 8 kB chunk limit),
+ * so that a context kept across values (review_build.c) reuses it rather
+ * than returning it to malloc.
+ */
+#define ARENA_BLOCK 8192
 
 static void *
 arena_alloc(Arena *a, Size n, Size align)
