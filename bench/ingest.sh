@@ -41,7 +41,7 @@ pi_setup bench
 pi_install || exit 1
 pi_initdb || exit 1
 cat >>"$DATA/postgresql.conf" <<CONF
-shared_buffers = 512MB
+shared_buffers = 2GB
 work_mem = 64MB
 max_wal_size = 4GB
 CONF
