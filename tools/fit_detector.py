@@ -46,7 +46,21 @@ import sys
 TOP = subprocess.run(['git', 'rev-parse', '--show-toplevel'], capture_output=True,
                      text=True, cwd=os.path.dirname(os.path.abspath(__file__))).stdout.strip()
 CLI = os.path.join(TOP, 'test', 'eval', 'detect_cli')
-DATA = os.path.join(TOP, '..', 'shared', 'data', 'spoilers', 'tvtropes-train.csv')
+
+
+def default_data():
+    """../shared/data/spoilers beside the repository; from a linked work tree
+    (git worktree), beside the main one."""
+    rel = os.path.join('..', 'shared', 'data', 'spoilers', 'tvtropes-train.csv')
+    common = subprocess.run(['git', 'rev-parse', '--path-format=absolute', '--git-common-dir'],
+                            capture_output=True, text=True, cwd=TOP).stdout.strip()
+    for top in (TOP, os.path.dirname(common) if common else TOP):
+        if os.path.exists(os.path.join(top, rel)):
+            return os.path.join(top, rel)
+    return os.path.join(TOP, rel)
+
+
+DATA = default_data()
 
 PRUNE = 0.02            # weights smaller than this are left out of the C table
 BLOCK = 100             # ids per block of the split by show
