@@ -21,6 +21,9 @@
  *								sentence
  *	detect_cli pages [PARTS]	the same on TV Tropes pages: no review-level
  *								priors (no prior shift, position, warning)
+ *	detect_cli score +item		the same as score, by rv_detect_with_item
+ *								with an empty item context (a title nobody
+ *								has marked yet)
  *
  *	detect_cli item [ITEM]		the same TSV: each review stands for a title,
  *								its labelled sentences for the marked spoilers
@@ -162,6 +165,7 @@ typedef struct Pending
 
 static RvDetectOptions opts;
 static bool item_mode;
+static bool empty_item;
 static void flush_item(Pending *p);
 
 static void
@@ -187,7 +191,18 @@ flush(Pending *p)
 	in.nsents = (uint32_t) p->n;
 	in.spans = NULL;
 	in.nspans = 0;
-	if (rv_detect_sentences(&in, &opts, scores, &err) < 0)
+	if (empty_item)
+	{
+		RvItemContext ctx;
+
+		rv_item_init(&ctx);
+		if (rv_detect_with_item(&in, &ctx, scores, &err) < 0)
+		{
+			fprintf(stderr, "%s\n", err.detail);
+			exit(1);
+		}
+	}
+	else if (rv_detect_sentences(&in, &opts, scores, &err) < 0)
 	{
 		fprintf(stderr, "%s\n", err.detail);
 		exit(1);
@@ -362,9 +377,10 @@ main(int argc, char **argv)
 		opts.neutral = strstr(parts, "-neutral") == NULL;
 		opts.cues = strstr(parts, "-cues") == NULL;
 		opts.neighbours = strstr(parts, "+neighbours") != NULL;
+		empty_item = strcmp(argv[1], "score") == 0 && strcmp(parts, "+item") == 0;
 		if (argc > 3)
 		{
-			fprintf(stderr, "usage: detect_cli score|pages [PARTS]\n");
+			fprintf(stderr, "usage: detect_cli score|pages [PARTS] | score +item\n");
 			return 2;
 		}
 		score_reviews();

@@ -3,7 +3,9 @@
 
 1. The evaluation set test/eval/reviews.txt (reviews written for pg_review,
    labelled by hand, never used for fitting): every review is scored in
-   context by rv_detect, as review input does.
+   context by rv_detect, as review input does; the English ones also by
+   rv_detect_with_item with an empty item context (spoilers(r, ctx) for a
+   title nobody has marked).
 2. When ../shared/data/spoilers/tvtropes-train.csv is present: the part
    tools/fit_detector.py holds out by show (never fitted on, nothing tuned
    on it), scored by page: each block of consecutive ids is scored as one
@@ -71,6 +73,10 @@ def own_set():
     other = [x for x in res if x[2] != 'en']
     report('own reviews, English', [x[0] for x in en], [x[1] for x in en])
     report('own reviews, Spanish/French/German', [x[0] for x in other], [x[1] for x in other])
+    # spoilers(r, ctx) for a title nobody has marked yet: the item model's
+    # calibration with nothing to go on.
+    r = [x for x in run('score', rows, '+item') if x[2] == 'en']
+    report('own reviews, English, empty item context', [x[0] for x in r], [x[1] for x in r])
     print('ablation, own reviews in English (ROC AUC):')
     for parts, name in PARTS:
         r = [x for x in run('score', rows, parts) if x[2] == 'en']
