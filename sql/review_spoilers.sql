@@ -81,6 +81,10 @@ FROM title_reviews WHERE id = 4;
 SELECT redact(r, (SELECT c FROM ctx WHERE title = 'Other'), '[spoiler]',
               spoiler_threshold('spoiler-averse')) AS other_title
 FROM title_reviews WHERE id = 4;
+-- With a context the neighbours raise only a sentence that narrates: the
+-- short verdict next to a marked spoiler stays (issue 14).
+SELECT redact('A film. ||She leaves.|| Fine.'::review, (SELECT c FROM ctx WHERE title = 'Salt and Iron'),
+              '[spoiler]', 0.5) AS short_verdict_kept_with_context;
 -- Marked spans stay masked with any context, at any threshold.
 SELECT bool_and(position('[spoiler]' IN redact(t.r, c.c, '[spoiler]', 1)) > 0) AS marked_kept
 FROM title_reviews t JOIN ctx c USING (title) WHERE t.id IN (1, 2);

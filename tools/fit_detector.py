@@ -24,10 +24,18 @@ The model, in the order rv_detect.c computes it:
            side, weight decay^(distance-1)), fitted on out-of-fold text
            logits, since a sentence's own logit is over-confident on the
            sentences it was fitted on.
+  item     with an item context (spoilers(r, ctx)): a logistic regression on
+           the text logit, the neighbours' weighted mean text logit (the
+           sentence's own when it does not narrate: fewer than
+           NEAR_MIN_WORDS words or a text logit below NEAR_MIN_TEXT, so that
+           proximity alone never raises a short verdict), and the item
+           features (see item_context), with reach and decay chosen by inner
+           folds, on out-of-fold text logits.
 The context stage is written but off in rv_detect (it helps on TV Tropes
 pages, where spoilers come in runs, and hurts on reviews); the evaluation
 measures it.  Also printed: the ablation (components added one by one,
-each refitted) and the item context measured on pages (see item_context).
+each refitted) and the item context measured on pages, alone and with the
+neighbours (see item_context).
 
 Only derived numbers are written (src/core/generated/rv_detect_weights.c);
 no sentence of the data set is.
@@ -46,13 +54,30 @@ import sys
 TOP = subprocess.run(['git', 'rev-parse', '--show-toplevel'], capture_output=True,
                      text=True, cwd=os.path.dirname(os.path.abspath(__file__))).stdout.strip()
 CLI = os.path.join(TOP, 'test', 'eval', 'detect_cli')
-DATA = os.path.join(TOP, '..', 'shared', 'data', 'spoilers', 'tvtropes-train.csv')
+
+
+def default_data():
+    """../shared/data/spoilers beside the repository; from a linked work tree
+    (git worktree), beside the main one."""
+    rel = os.path.join('..', 'shared', 'data', 'spoilers', 'tvtropes-train.csv')
+    common = subprocess.run(['git', 'rev-parse', '--path-format=absolute', '--git-common-dir'],
+                            capture_output=True, text=True, cwd=TOP).stdout.strip()
+    for top in (TOP, os.path.dirname(common) if common else TOP):
+        if os.path.exists(os.path.join(top, rel)):
+            return os.path.join(top, rel)
+    return os.path.join(TOP, rel)
+
+
+DATA = default_data()
 
 PRUNE = 0.02            # weights smaller than this are left out of the C table
 BLOCK = 100             # ids per block of the split by show
 GUARD = 25              # training ids this close to a validation block are left out
 ITEM_GROUP = 50         # ids per "title" of the item-context measurement
+CONTEXT_GRID = ((1, 1.0), (2, 1.0), (4, 0.7), (6, 0.7), (8, 0.8))   # neighbours (reach, decay)
 PRIOR_SHIFT = -0.95     # rv_detect.c: balanced TV Tropes prior -> reviews (~30%)
+NEAR_MIN_WORDS = 4      # rv_detect_int.h: a sentence narrates with at least this many words
+NEAR_MIN_TEXT = -1.4    # rv_detect_int.h: and its own text logit at least this
 EN_CUE_SCALE = 0.5      # rv_detect.c: the English cue lexicon, at half weight, not fitted
 
 
@@ -205,17 +230,18 @@ def text_logits(indices, toks, keys, ratios, w, parts=ALL, cues=True):
             + (EN_CUE_SCALE * toks[i][2] if cues else 0.0) for i in indices]
 
 
-def neighbour_mean(indices, z, rows, reach, decay):
-    """Weighted mean of the text logits of each sentence's neighbours on the
-    same block (the review of a TV Tropes sentence); z maps index -> logit."""
+def neighbour_mean(indices, z, rows, reach, decay, group=block_of):
+    """Weighted mean of the text logits of each sentence's neighbours in the
+    same group of ids (a block: the review of a TV Tropes sentence); z maps
+    index -> logit."""
     out = []
     for i in indices:
-        b = block_of(rows[i][0])
+        b = group(rows[i][0])
         s = ws = 0.0
         w = 1.0
         for d in range(1, reach + 1):
             for j in (i - d, i + d):
-                if 0 <= j < len(rows) and j in z and block_of(rows[j][0]) == b:
+                if 0 <= j < len(rows) and j in z and group(rows[j][0]) == b:
                     s += w * z[j]
                     ws += w
             w *= decay
@@ -372,6 +398,55 @@ def item_context(indices, rows):
     return [(float(l.split('\t')[1]), float(l.split('\t')[2])) for l in out]
 
 
+def item_group(row_id):
+    return (row_id - 1) // ITEM_GROUP
+
+
+def narrates(i, z, toks):
+    """rv_detect_narrates: at least NEAR_MIN_WORDS words and a text logit of
+    at least NEAR_MIN_TEXT (a short verdict is not raised by proximity)."""
+    return toks[i][1] >= NEAR_MIN_WORDS and z[i] >= NEAR_MIN_TEXT
+
+
+def item_nb_inputs(indices, z, item, rows, toks, reach, decay, gated=True):
+    """The inputs of the item context with neighbours (rv_item_combined_logit):
+    the text logit, the neighbours' mean text logit in the sentence's title
+    group (its own logit when it does not narrate, or has no neighbour),
+    specificity and rate; item maps index -> (specificity, rate)."""
+    nb = neighbour_mean(indices, z, rows, reach, decay, item_group)
+    return [(z[i], n if not gated or narrates(i, z, toks) else z[i]) + item[i]
+            for i, n in zip(indices, nb)]
+
+
+def linear(c, xs):
+    return [c[0] + sum(a * b for a, b in zip(c[1:], x)) for x in xs]
+
+
+def fit_item_nb(train, z, item, rows, toks, labels, gated):
+    """Neighbour settings for the item context by inner folds (on
+    out-of-fold text logits); returns ((reach, decay), inner AUC, weights fitted
+    on the whole training part)."""
+    best = None
+    for reach, decay in CONTEXT_GRID:
+        scores, ys = [], []
+        for k in range(4):
+            tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
+            te = [i for i in train if inner_fold(block_of(rows[i][0])) == k]
+            c = logistic(item_nb_inputs(tr, z, item, rows, toks, reach, decay, gated),
+                         [labels[i] for i in tr])
+            scores += linear(c, item_nb_inputs(te, z, item, rows, toks, reach, decay, gated))
+            ys += [labels[i] for i in te]
+        a = auc(ys, scores)
+        print('item context + neighbours%s reach=%d decay=%g  inner cross-validated AUC %.4f'
+              % ('' if gated else ' (ungated)', reach, decay, a))
+        if best is None or a > best[1]:
+            best = ((reach, decay), a)
+    (reach, decay), a = best
+    c = logistic(item_nb_inputs(train, z, item, rows, toks, reach, decay, gated),
+                 [labels[i] for i in train])
+    return (reach, decay), a, c
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--data', default=DATA)
@@ -406,7 +481,7 @@ def main():
 
     # Context stage settings, also by inner folds (on out-of-fold logits).
     best_ctx = None
-    for reach, decay in ((1, 1.0), (2, 1.0), (4, 0.7), (6, 0.7), (8, 0.8)):
+    for reach, decay in CONTEXT_GRID:
         scores, ys = [], []
         for k in range(4):
             tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
@@ -442,22 +517,42 @@ def main():
     # Ablation: components added one by one, each refitted.
     print('ablation (validation by show, ROC AUC):')
     ablation = []
-    for name, parts, cues in (('words (unigrams + bigrams)', ('words',), False),
-                              ('words + neutral', ('words', 'neutral'), False),
-                              ('words + cues', ('words',), True),
-                              ('words + neutral + cues', ALL, True),
-                              ('neutral + cues, no words', ('neutral',), True)):
-        r2, w2 = fit_text(train, toks, keys, labels, *params, parts=parts)
-        ablation.append((name, auc(val_labels, text_logits(val, toks, keys, r2, w2, parts, cues))))
+    for name, ab_parts, cues in (('words (unigrams + bigrams)', ('words',), False),
+                                 ('words + neutral', ('words', 'neutral'), False),
+                                 ('words + cues', ('words',), True),
+                                 ('words + neutral + cues', ALL, True),
+                                 ('neutral + cues, no words', ('neutral',), True)):
+        r2, w2 = fit_text(train, toks, keys, labels, *params, parts=ab_parts)
+        ablation.append((name, auc(val_labels, text_logits(val, toks, keys, r2, w2, ab_parts,
+                                                           cues))))
     ablation.append(('the text model (%s + cues)' % ' + '.join(parts), fig['auc']))
     ablation.append(('text + neighbours on the page (not used)', fig['paged_auc']))
-    # Item context (in the core; not reachable from SQL yet).
+    # Item context alone (the ablation's), then with the neighbours (what
+    # spoilers(r, ctx) scores): runs of ITEM_GROUP ids stand for titles.
     itr, iva = item_context(train, rows), item_context(val, rows)
     ci = logistic([(z_oof[i],) + f for i, f in zip(train, itr)], [labels[i] for i in train])
     item = [ci[0] + ci[1] * z_val[i] + ci[2] * f[0] + ci[3] * f[1] for i, f in zip(val, iva)]
     ablation.append(('text + item context (other sentences of the page)', auc(val_labels, item)))
+    itr, iva = dict(zip(train, itr)), dict(zip(val, iva))
+    scores, ys = [], []
+    for k in range(4):
+        tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
+        te = [i for i in train if inner_fold(block_of(rows[i][0])) == k]
+        c = logistic([(z_oof[i],) + itr[i] for i in tr], [labels[i] for i in tr])
+        scores += linear(c, [(z_oof[i],) + itr[i] for i in te])
+        ys += [labels[i] for i in te]
+    print('item context alone  inner cross-validated AUC %.4f' % auc(ys, scores))
+    for gated in (False, True):
+        (nb_reach, nb_decay), nb_cv, cn = fit_item_nb(train, z_oof, itr, rows, toks, labels, gated)
+        both = [sigmoid(x) for x in
+                linear(cn, item_nb_inputs(val, z_val, iva, rows, toks, nb_reach, nb_decay, gated))]
+        ablation.append(('text + item context + neighbours%s' % ('' if gated else ' (ungated)'),
+                         auc(val_labels, both)))
+    fig['item_nb'] = (ablation[-1][1],) + prf(val_labels, both, 0.5)
     for name, a in ablation:
         print('  %-52s %.4f' % (name, a))
+    print('item context + neighbours (reach %d, decay %g): at 0.5 precision %.3f recall %.3f'
+          % ((nb_reach, nb_decay) + fig['item_nb'][1:3]))
 
     table = sorted(((k, w[1] * v) for k, v in ratios.items() if abs(w[1] * v) >= PRUNE),
                    key=lambda kv: kv[0].encode())
@@ -475,9 +570,9 @@ def main():
                  ' *\t  calibrated neutral and cue weights, and the context stage.\n'
                  ' *\n * Generated by tools/fit_detector.py from the TV Tropes spoiler sentences\n'
                  ' * (Boyd-Graber et al. 2013, training half), split by show: %d sentences\n'
-                 ' * fitted on, %d validation sentences never fitted on.  Features %s,\n'
-                 ' * alpha %g, min count %d (inner AUC %.4f); context reach %d, decay %g\n'
-                 ' * (inner AUC %.4f).\n'
+                 ' * fitted on, %d validation sentences never fitted on.\n'
+                 ' * Features %s, alpha %g, min count %d (inner AUC %.4f);\n'
+                 ' * context reach %d, decay %g (inner AUC %.4f).\n'
                  ' * Validation, each sentence alone: ROC AUC %.4f (with the context stage\n'
                  ' * on its page %.4f, not used in reviews); at 0.5 precision %.3f,\n'
                  ' * recall %.3f; at %.3f precision %.3f, recall %.3f.  Do not edit by hand.\n */\n'
@@ -494,6 +589,16 @@ def main():
         fh.write('const float rv_detect_item_text = %.6ff;\n' % ci[1])
         fh.write('const float rv_detect_item_specificity = %.6ff;\n' % ci[2])
         fh.write('const float rv_detect_item_rate = %.6ff;\n\n' % ci[3])
+        fh.write('/* with the neighbours: reach %d, decay %g (inner AUC %.4f); validation\n'
+                 ' * ROC AUC %.4f, at 0.5 precision %.3f, recall %.3f */\n'
+                 % ((nb_reach, nb_decay, nb_cv) + fig['item_nb'][:3]))
+        fh.write('const float rv_detect_item_nb_bias = %.6ff;\n' % cn[0])
+        fh.write('const float rv_detect_item_nb_text = %.6ff;\n' % cn[1])
+        fh.write('const float rv_detect_item_nb_neighbours = %.6ff;\n' % cn[2])
+        fh.write('const float rv_detect_item_nb_specificity = %.6ff;\n' % cn[3])
+        fh.write('const float rv_detect_item_nb_rate = %.6ff;\n' % cn[4])
+        fh.write('const int\trv_detect_item_nb_reach = %d;\n' % nb_reach)
+        fh.write('const float rv_detect_item_nb_decay = %.6ff;\n\n' % nb_decay)
         fh.write('const float rv_detect_ctx_bias = %.6ff;\n' % ctx[0])
         fh.write('const float rv_detect_ctx_self = %.6ff;\n' % ctx[1])
         fh.write('const float rv_detect_ctx_neighbours = %.6ff;\n' % ctx[2])

@@ -25,13 +25,18 @@
  *			plot than the set-up at the start; a review-level warning line
  *			raises every sentence; a sentence next to a marked spoiler is
  *			likelier to continue it, when it narrates (at least
- *			NEAR_MIN_WORDS words, own text logit at least NEAR_MIN_TEXT):
+ *			RV_NEAR_MIN_WORDS words, own text logit at least RV_NEAR_MIN_TEXT):
  *			proximity alone never raises a short verdict.  A constant shift
  *			moves the fitted model's balanced training prior (53% spoilers)
  *			to the rate of spoiler sentences in reviews (about 30%); the
  *			hand-written lexicons are on that scale already.  The fitted
  *			neighbour stage (rv_detect_int.h) is measured by the evaluation
  *			but off here: it helps on TV Tropes pages and hurts on reviews.
+ *	item	opt-in (rv_detect_with_item, spoilers(r, ctx)): the text logit
+ *			is replaced by a fitted combination of it, the mean text logit
+ *			of its neighbours in the review (for a sentence that narrates,
+ *			as above) and the title's item features (rv_detect_item.c),
+ *			then the review priors as without a context.
  *
  * The review-level score is the largest sentence score, at least 0.95 with
  * marked spoilers and 0.9 with a warning line.  Everything is deterministic
@@ -53,10 +58,6 @@
 #define CTX_NEAR_MARKED		0.6f
 #define PRIOR_SHIFT			-0.95f	/* log(0.3/0.7) - log(0.53/0.47) */
 #define EN_CUE_SCALE		0.5f	/* English cues on top of the fitted model */
-#define NEAR_MIN_WORDS		4		/* shorter sentences are not raised by a
-										 * marked neighbour */
-#define NEAR_MIN_TEXT		-1.4f	/* nor those whose own text logit is
-										 * lower (evaluative) */
 
 typedef struct TokState
 {
@@ -586,6 +587,28 @@ near_marked_span(const RvDetectInput *in, uint32_t i, uint32_t *span)
 	return false;
 }
 
+float
+rv_detect_context_logit(const float *text, uint32_t n, uint32_t i)
+{
+	return rv_detect_ctx_bias + rv_detect_ctx_self * text[i] +
+		rv_detect_ctx_neighbours * rv_detect_neighbour_mean(text, n, i, rv_detect_ctx_reach,
+															rv_detect_ctx_decay);
+}
+
+static void
+free_detect(float *text, int *nwords, float *spec)
+{
+	rv_free(text);
+	rv_free(nwords);
+	rv_free(spec);
+}
+
+/*
+ * With an item context (English), pass 1 also takes each sentence's item
+ * features, and pass 2 combines them with its text logit and its
+ * neighbours' (rv_item_combined_logit) in place of the text logit; the
+ * review priors follow as without one.
+ */
 static float
 detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext *item,
 	   float *scores, RvError *err)
@@ -594,12 +617,18 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 	uint32_t	span = 0;
 	float	   *text;
 	int		   *nwords;
+	float	   *spec = NULL;
+	float		rate = 0;
 	bool		fitted_scale = is_english(in->lang) || !lexicon_for(in->lang);
 
 	if (in->nsents == 0)
 		return in->nspans > 0 ? 0.95f : in->warning ? 0.9f : 0;
+	if (!is_english(in->lang))
+		item = NULL;
 	text = rv_alloc(sizeof(float) * in->nsents);
 	nwords = rv_alloc(sizeof(int) * in->nsents);
+	if (item != NULL)
+		spec = rv_alloc(sizeof(float) * in->nsents);
 
 	/* Pass 1: each sentence's text alone. */
 	for (uint32_t i = 0; i < in->nsents; i++)
@@ -609,20 +638,18 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 
 		if (!rv_detect_features(in->body + s->start, s->end - s->start, in->lang, &f, err))
 		{
-			rv_free(text);
-			rv_free(nwords);
+			free_detect(text, nwords, spec);
 			return -1;
 		}
 		text[i] = rv_detect_text_logit_opt(&f, in->lang, opt);
-		if (item != NULL && is_english(in->lang))
-			text[i] = rv_item_logit(item, &f, text[i]);
+		if (item != NULL)
+			rv_item_features(item, &f, &spec[i], &rate);
 		nwords[i] = f.nwords;
 		rv_detect_features_free(&f);
 		if (rv_interrupted(err) ||
 			(RV_CHECK_INTERRUPTS() && rv_interrupted(err)))
 		{
-			rv_free(text);
-			rv_free(nwords);
+			free_detect(text, nwords, spec);
 			return -1;
 		}
 	}
@@ -633,29 +660,10 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 		float		z = text[i];
 		float		pos = in->nsents > 1 ? (float) i / (float) (in->nsents - 1) : 0.5f;
 
-		if (is_english(in->lang) && opt->neighbours)
-		{
-			float		sum = 0,
-						wsum = 0,
-						w = 1;
-
-			for (int d = 1; d <= rv_detect_ctx_reach; d++, w *= rv_detect_ctx_decay)
-			{
-				if (i >= (uint32_t) d)
-				{
-					sum += w * text[i - d];
-					wsum += w;
-				}
-				if (i + d < in->nsents)
-				{
-					sum += w * text[i + d];
-					wsum += w;
-				}
-			}
-			/* Alone in its review, a sentence is its own context. */
-			z = rv_detect_ctx_bias + rv_detect_ctx_self * text[i] +
-				rv_detect_ctx_neighbours * (wsum > 0 ? sum / wsum : text[i]);
-		}
+		if (item != NULL)
+			z = rv_item_combined_logit(text, nwords, in->nsents, i, spec[i], rate);
+		else if (is_english(in->lang) && opt->neighbours)
+			z = rv_detect_context_logit(text, in->nsents, i);
 		if (!opt->review_priors)
 		{
 			scores[i] = sigmoid(z);
@@ -674,15 +682,13 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 		 * continue it; a short one or one whose own words judge rather than
 		 * narrate ("Fine.") is not raised by proximity alone.
 		 */
-		if (near_marked_span(in, i, &span) && nwords[i] >= NEAR_MIN_WORDS &&
-			text[i] >= NEAR_MIN_TEXT)
+		if (near_marked_span(in, i, &span) && rv_detect_narrates(nwords[i], text[i]))
 			z += CTX_NEAR_MARKED;
 		scores[i] = sigmoid(z);
 		if (scores[i] > review)
 			review = scores[i];
 	}
-	rv_free(text);
-	rv_free(nwords);
+	free_detect(text, nwords, spec);
 	if (in->nspans > 0 && review < 0.95f)
 		review = 0.95f;
 	if (in->warning && review < 0.9f)

@@ -194,12 +194,77 @@ extern float rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang,
 extern float rv_detect_sentences(const RvDetectInput *in, const RvDetectOptions *opt,
 								 float *scores, RvError *err);
 
-/* The fitted combination (rv_detect_weights.c). */
+/*
+ * Does a sentence narrate (at least RV_NEAR_MIN_WORDS words, its own text
+ * logit at least RV_NEAR_MIN_TEXT)?  Only then do a marked neighbour or the
+ * neighbours' text raise it: proximity alone never raises a short verdict
+ * ("Fine.").  tools/fit_detector.py uses the same rule.
+ */
+#define RV_NEAR_MIN_WORDS	4
+#define RV_NEAR_MIN_TEXT	-1.4f
+
+static inline bool
+rv_detect_narrates(int nwords, float text_logit)
+{
+	return nwords >= RV_NEAR_MIN_WORDS && text_logit >= RV_NEAR_MIN_TEXT;
+}
+
+/*
+ * The weighted mean of the text logits of sentence i's neighbours among
+ * text[0..n) (up to reach either side, weight decay^(distance - 1));
+ * text[i] when it has none: alone in its review, a sentence is its own
+ * context.
+ */
+static inline float
+rv_detect_neighbour_mean(const float *text, uint32_t n, uint32_t i, int reach, float decay)
+{
+	float		sum = 0,
+				wsum = 0,
+				w = 1;
+
+	for (int d = 1; d <= reach; d++, w *= decay)
+	{
+		if (i >= (uint32_t) d)
+		{
+			sum += w * text[i - d];
+			wsum += w;
+		}
+		if (i + d < n)
+		{
+			sum += w * text[i + d];
+			wsum += w;
+		}
+	}
+	return wsum > 0 ? sum / wsum : text[i];
+}
+
+/* The fitted context stage's logit of sentence i (rv_detect_ctx_*). */
+extern float rv_detect_context_logit(const float *text, uint32_t n, uint32_t i);
+
+/*
+ * The item context alone (rv_detect_weights.c): measured by the evaluation,
+ * not what spoilers(r, ctx) scores.
+ */
 extern const float rv_detect_item_bias;
 extern const float rv_detect_item_text;
 extern const float rv_detect_item_specificity;
 extern const float rv_detect_item_rate;
 
+/*
+ * The item context with the neighbours (rv_detect_weights.c), what
+ * rv_detect_with_item scores: a sentence's logit is item_nb_bias +
+ * item_nb_text * its text logit + item_nb_neighbours * the weighted mean of
+ * its neighbours' text logits (item_nb_reach, item_nb_decay; its own text
+ * logit when it does not narrate) + item_nb_specificity * specificity +
+ * item_nb_rate * rate.
+ */
+extern const float rv_detect_item_nb_bias;
+extern const float rv_detect_item_nb_text;
+extern const float rv_detect_item_nb_neighbours;
+extern const float rv_detect_item_nb_specificity;
+extern const float rv_detect_item_nb_rate;
+extern const int rv_detect_item_nb_reach;
+extern const float rv_detect_item_nb_decay;
 
 /* Adds (delta 1) or takes back (delta -1) one sentence. */
 extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler, int delta);
@@ -208,9 +273,19 @@ extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler,
 extern void rv_item_features(const RvItemContext *c, const RvSentFeatures *f,
 							 float *specificity, float *rate);
 
-
-
-/* The sentence's logit with its title's context, from its text logit. */
+/*
+ * The sentence's logit with its title's context alone, from its text logit
+ * (the rv_detect_item_* weights).
+ */
 extern float rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit);
+
+/*
+ * The logit of sentence i of a review with its title's context and its
+ * neighbours (the rv_detect_item_nb_* weights), from the text logits and
+ * word counts of the review's n sentences and sentence i's item features:
+ * about 2 * reach + 6 multiply-adds.
+ */
+extern float rv_item_combined_logit(const float *text, const int *nwords, uint32_t n,
+									uint32_t i, float specificity, float rate);
 
 #endif							/* RV_DETECT_INT_H */

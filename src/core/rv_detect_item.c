@@ -11,9 +11,11 @@
  * title's spoilers rather than in the rest (the mean over its words the
  * context has seen of log((S + 0.5) / (ns + 1)) - log((A - S + 0.5) /
  * (na - ns + 1))), and the title's spoiler rate, log((ns + 1) / (na - ns +
- * 1)); the fitted rv_detect_item_* weights combine them with the text
- * logit.  Words are kept by hash (rv_detect_hash), so the context does
- * not hold the reviews' text.
+ * 1)); the fitted rv_detect_item_nb_* weights combine them with the text
+ * logit and the mean text logit of the sentence's neighbours in its review
+ * (rv_item_combined_logit; the rv_detect_item_* weights, without the
+ * neighbours, are the evaluation's ablation).  Words are kept by hash
+ * (rv_detect_hash), so the context does not hold the reviews' text.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -153,6 +155,25 @@ rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit)
 	rv_item_features(c, f, &spec, &rate);
 	return rv_detect_item_bias + rv_detect_item_text * text_logit +
 		rv_detect_item_specificity * spec + rv_detect_item_rate * rate;
+}
+
+/*
+ * The neighbours' mean text logit enters only for a sentence that narrates;
+ * one that does not (a short verdict, a judging sentence) has its own text
+ * logit there, as a sentence alone in its review, so that its neighbours
+ * neither raise nor lower it.
+ */
+float
+rv_item_combined_logit(const float *text, const int *nwords, uint32_t n, uint32_t i,
+					   float specificity, float rate)
+{
+	float		nb = rv_detect_narrates(nwords[i], text[i]) ?
+		rv_detect_neighbour_mean(text, n, i, rv_detect_item_nb_reach, rv_detect_item_nb_decay) :
+		text[i];
+
+	return rv_detect_item_nb_bias + rv_detect_item_nb_text * text[i] +
+		rv_detect_item_nb_neighbours * nb + rv_detect_item_nb_specificity * specificity +
+		rv_detect_item_nb_rate * rate;
 }
 
 /*

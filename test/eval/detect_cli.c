@@ -21,14 +21,22 @@
  *								sentence
  *	detect_cli pages [PARTS]	the same on TV Tropes pages: no review-level
  *								priors (no prior shift, position, warning)
+ *	detect_cli score +item		the same as score, by rv_detect_with_item
+ *								with an empty item context (a title nobody
+ *								has marked yet)
  *
- *	detect_cli item [features]	the same TSV: each review stands for a title,
+ *	detect_cli item [ITEM]		the same TSV: each review stands for a title,
  *								its labelled sentences for the marked spoilers
  *								of the title's other reviews; each sentence is
  *								scored with the item context of the others
- *								(itself taken out) and prints "label<TAB>
- *								probability", or "label<TAB>specificity<TAB>
- *								rate<TAB>text logit" with features
+ *								(itself taken out) and its neighbours in the
+ *								review, as rv_detect_with_item combines them
+ *								(no review-level priors), and prints
+ *								"label<TAB>probability"; ITEM "-neighbours":
+ *								the item context alone, "-item": the context
+ *								stage alone (the neighbours), "features":
+ *								"label<TAB>specificity<TAB>rate<TAB>text
+ *								logit"
  *
  * PARTS turns components off for the ablation, e.g. "-words,-cues"
  * (words, neutral, cues), or the context stage on ("+neighbours"); nothing
@@ -157,6 +165,7 @@ typedef struct Pending
 
 static RvDetectOptions opts;
 static bool item_mode;
+static bool empty_item;
 static void flush_item(Pending *p);
 
 static void
@@ -182,7 +191,18 @@ flush(Pending *p)
 	in.nsents = (uint32_t) p->n;
 	in.spans = NULL;
 	in.nspans = 0;
-	if (rv_detect_sentences(&in, &opts, scores, &err) < 0)
+	if (empty_item)
+	{
+		RvItemContext ctx;
+
+		rv_item_init(&ctx);
+		if (rv_detect_with_item(&in, &ctx, scores, &err) < 0)
+		{
+			fprintf(stderr, "%s\n", err.detail);
+			exit(1);
+		}
+	}
+	else if (rv_detect_sentences(&in, &opts, scores, &err) < 0)
 	{
 		fprintf(stderr, "%s\n", err.detail);
 		exit(1);
@@ -194,18 +214,30 @@ flush(Pending *p)
 	p->body.len = 0;
 }
 
-static bool item_features_only;
+/* What item mode prints: the library's combination or a part of it. */
+typedef enum ItemParts
+{
+	ITEM_BOTH,					/* item context and neighbours */
+	ITEM_ALONE,					/* -neighbours */
+	ITEM_NEIGHBOURS,			/* -item: the context stage */
+	ITEM_FEATURES
+} ItemParts;
+
+static ItemParts item_parts;
 
 /* Item context: the review's sentences stand for a title's marked spoilers. */
 static void
 flush_item(Pending *p)
 {
-	RvSentFeatures *fs = malloc(sizeof(RvSentFeatures) * (p->n ? p->n : 1));
+	uint32_t	n = (uint32_t) p->n;
+	RvSentFeatures *fs = malloc(sizeof(RvSentFeatures) * (n ? n : 1));
+	float	   *text = malloc(sizeof(float) * (n ? n : 1));
+	int		   *nwords = malloc(sizeof(int) * (n ? n : 1));
 	RvItemContext ctx;
 	RvError		err = {0};
 
 	rv_item_init(&ctx);
-	for (int i = 0; i < p->n; i++)
+	for (uint32_t i = 0; i < n; i++)
 	{
 		if (!rv_detect_features(p->body.data + p->sents[i].start,
 								p->sents[i].end - p->sents[i].start, p->lang, &fs[i], &err))
@@ -214,27 +246,42 @@ flush_item(Pending *p)
 			exit(1);
 		}
 		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, 1);
+		text[i] = rv_detect_text_logit_opt(&fs[i], p->lang, &opts);
+		nwords[i] = fs[i].nwords;
 	}
-	for (int i = 0; i < p->n; i++)
+	for (uint32_t i = 0; i < n; i++)
 	{
-		float		z = rv_detect_text_logit_opt(&fs[i], p->lang, &opts);
 		float		spec,
-					rate;
+					rate,
+					z = 0;
 
 		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, -1);
-		if (item_features_only)
+		rv_item_features(&ctx, &fs[i], &spec, &rate);
+		switch (item_parts)
 		{
-			rv_item_features(&ctx, &fs[i], &spec, &rate);
-			printf("%d\t%.6f\t%.6f\t%.6f\n", p->labels[i], spec, rate, z);
+			case ITEM_BOTH:
+				z = rv_item_combined_logit(text, nwords, n, i, spec, rate);
+				break;
+			case ITEM_ALONE:
+				z = rv_item_logit(&ctx, &fs[i], text[i]);
+				break;
+			case ITEM_NEIGHBOURS:
+				z = rv_detect_context_logit(text, n, i);
+				break;
+			case ITEM_FEATURES:
+				break;
 		}
+		if (item_parts == ITEM_FEATURES)
+			printf("%d\t%.6f\t%.6f\t%.6f\n", p->labels[i], spec, rate, text[i]);
 		else
-			printf("%d\t%.6f\t%s\n", p->labels[i],
-				   1.0 / (1.0 + exp(-rv_item_logit(&ctx, &fs[i], z))), p->lang);
+			printf("%d\t%.6f\t%s\n", p->labels[i], 1.0 / (1.0 + exp(-z)), p->lang);
 		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, 1);
 	}
-	for (int i = 0; i < p->n; i++)
+	for (uint32_t i = 0; i < n; i++)
 		rv_detect_features_free(&fs[i]);
 	free(fs);
+	free(text);
+	free(nwords);
 	rv_item_free(&ctx);
 	p->n = 0;
 	p->body.len = 0;
@@ -306,7 +353,17 @@ main(int argc, char **argv)
 	{
 		opts.review_priors = false;
 		item_mode = true;
-		item_features_only = argc == 3 && strcmp(argv[2], "features") == 0;
+		if (argc == 3 && strcmp(argv[2], "features") == 0)
+			item_parts = ITEM_FEATURES;
+		else if (argc == 3 && strcmp(argv[2], "-neighbours") == 0)
+			item_parts = ITEM_ALONE;
+		else if (argc == 3 && strcmp(argv[2], "-item") == 0)
+			item_parts = ITEM_NEIGHBOURS;
+		else if (argc != 2)
+		{
+			fprintf(stderr, "usage: detect_cli item [features|-neighbours|-item]\n");
+			return 2;
+		}
 		score_reviews();
 		rv_segment_reset();
 		return 0;
@@ -320,9 +377,10 @@ main(int argc, char **argv)
 		opts.neutral = strstr(parts, "-neutral") == NULL;
 		opts.cues = strstr(parts, "-cues") == NULL;
 		opts.neighbours = strstr(parts, "+neighbours") != NULL;
+		empty_item = strcmp(argv[1], "score") == 0 && strcmp(parts, "+item") == 0;
 		if (argc > 3)
 		{
-			fprintf(stderr, "usage: detect_cli score|pages [PARTS]\n");
+			fprintf(stderr, "usage: detect_cli score|pages [PARTS] | score +item\n");
 			return 2;
 		}
 		score_reviews();
@@ -337,7 +395,7 @@ main(int argc, char **argv)
 		bench(argv[2]);
 	else
 	{
-		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score [PARTS] | pages [PARTS] | item [features]\n");
+		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score [PARTS] | pages [PARTS] | item [ITEM]\n");
 		return 2;
 	}
 	rv_segment_reset();

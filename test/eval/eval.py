@@ -3,12 +3,18 @@
 
 1. The evaluation set test/eval/reviews.txt (reviews written for pg_review,
    labelled by hand, never used for fitting): every review is scored in
-   context by rv_detect, as review input does.
+   context by rv_detect, as review input does; the English ones also by
+   rv_detect_with_item with an empty item context (spoilers(r, ctx) for a
+   title nobody has marked).
 2. When ../shared/data/spoilers/tvtropes-train.csv is present: the part
    tools/fit_detector.py holds out by show (never fitted on, nothing tuned
    on it), scored by page: each block of consecutive ids is scored as one
    text, so the context stage sees a sentence's neighbours, without the
    review-level priors (position, warning, prior shift).
+   The item context (spoilers(r, ctx)) on the same part: runs of
+   fd.ITEM_GROUP ids stand for titles, the other labelled sentences of the
+   run for the title's marked spoilers, the run for the review around a
+   sentence; with its ablation (item context alone, neighbours alone, both).
 3. The ablation: each component turned off at scoring time (nothing
    refitted; tools/fit_detector.py prints the refitted ablation).
 Prints N, precision, recall and F1 at the default threshold 0.5 (and at
@@ -67,6 +73,10 @@ def own_set():
     other = [x for x in res if x[2] != 'en']
     report('own reviews, English', [x[0] for x in en], [x[1] for x in en])
     report('own reviews, Spanish/French/German', [x[0] for x in other], [x[1] for x in other])
+    # spoilers(r, ctx) for a title nobody has marked yet: the item model's
+    # calibration with nothing to go on.
+    r = [x for x in run('score', rows, '+item') if x[2] == 'en']
+    report('own reviews, English, empty item context', [x[0] for x in r], [x[1] for x in r])
     print('ablation, own reviews in English (ROC AUC):')
     for parts, name in PARTS:
         r = [x for x in run('score', rows, parts) if x[2] == 'en']
@@ -93,7 +103,15 @@ def tvtropes():
                                          rows[i][1].replace('\t', ' ').replace('\n', ' '))
                   for i in val]
     r = run('item', item_lines)
-    report('TV Tropes held out, with item context', [x[0] for x in r], [x[1] for x in r])
+    report('TV Tropes held out, item context + neighbours', [x[0] for x in r], [x[1] for x in r])
+    print('ablation, TV Tropes held out with the item context (ROC AUC; precision/recall at 0.5):')
+    for parts, name in (('-item', 'neighbours alone (the context stage)'),
+                        ('-neighbours', 'item context alone'),
+                        ('', 'item context + neighbours (spoilers(r, ctx))')):
+        r = run('item', item_lines, parts)
+        p, rc, _ = fd.prf([x[0] for x in r], [x[1] for x in r], 0.5)
+        print('  %-44s %.3f  (%.3f / %.3f)' % (name, fd.auc([x[0] for x in r], [x[1] for x in r]),
+                                              p, rc))
     print('ablation, TV Tropes held out by show (ROC AUC; precision/recall at 0.5):')
     for parts, name in PARTS:
         r = run('pages', lines, parts)

@@ -415,6 +415,79 @@ RV_TEST(detect_item_context)
 	rv_item_free(&ctx);
 }
 
+/* Scores the sentences of text with the item context ctx. */
+static int
+score_text_item(const char *text, const RvSpan *spans, uint32_t nspans,
+				const RvItemContext *ctx, float *scores)
+{
+	RvSentence *sents;
+	RvError		err = {0};
+	int64_t		n = rv_sentences(text, strlen(text), "en", &sents, &err);
+	RvDetectInput in = {text, strlen(text), "en", false, sents, (uint32_t) n, spans, nspans};
+
+	if (rv_detect_with_item(&in, ctx, scores, &err) < 0)
+		n = -1;
+	free(sents);
+	return (int) n;
+}
+
+/*
+ * The item context with the neighbours (issue 14): a sentence that narrates
+ * between two spoiler sentences scores higher with the context than without
+ * it, and higher than between two verdicts; a short verdict next to a marked
+ * spoiler ("A film. ||She leaves.|| Fine.") is not raised by its neighbours
+ * and stays unmasked: it scores exactly as with other neighbours.
+ */
+RV_TEST(detect_item_context_with_neighbours)
+{
+	const char *spoilers[] = {"Magnus sinks the trawler for the insurance.",
+	"In the end the trawler goes down with Magnus aboard."};
+	const char *plain[] = {"The photography of the grey sea is stunning.",
+	"The cast never overplays and the photography is grey and cold."};
+	const char *between_spoilers = "In the end Magnus dies and the trawler sinks. "
+		"His daughter watches the harbour from the pier every night. "
+		"She burns the insurance papers and walks into the sea.";
+	const char *between_verdicts = "The photography is gorgeous and cold. "
+		"His daughter watches the harbour from the pier every night. "
+		"The cast is wonderful and never overplays.";
+	RvSpan		span = {8, 11, NULL, 0};	/* "She leaves." */
+	RvItemContext ctx;
+	float		with[3],
+				without[3],
+				verdicts[3],
+				plain_verdicts[3],
+				marked[3],
+				other[3],
+				r;
+
+	rv_item_init(&ctx);
+	for (int i = 0; i < 2; i++)
+	{
+		RvSentFeatures f = features_of(spoilers[i]);
+
+		rv_item_add(&ctx, &f, true, 1);
+		rv_detect_features_free(&f);
+		f = features_of(plain[i]);
+		rv_item_add(&ctx, &f, false, 1);
+		rv_detect_features_free(&f);
+	}
+	CHECK_EQ_INT(score_text_item(between_spoilers, NULL, 0, &ctx, with), 3);
+	CHECK_EQ_INT(score_text(between_spoilers, "en", false, NULL, 0, without, &r), 3);
+	CHECK_EQ_INT(score_text_item(between_verdicts, NULL, 0, &ctx, verdicts), 3);
+	CHECK_EQ_INT(score_text(between_verdicts, "en", false, NULL, 0, plain_verdicts, &r), 3);
+	/* The neighbours' own text says spoiler on one side, verdict on the other. */
+	CHECK(without[0] > plain_verdicts[0] && without[2] > plain_verdicts[2]);
+	CHECK(with[1] > without[1]);
+	CHECK(with[1] > verdicts[1]);
+
+	/* "Fine." does not narrate: its neighbours do not enter its score. */
+	CHECK_EQ_INT(score_text_item("A film. She leaves. Fine.", &span, 1, &ctx, marked), 3);
+	CHECK_EQ_INT(score_text_item("A film. It is long. Fine.", NULL, 0, &ctx, other), 3);
+	CHECK(marked[2] < RV_DEFAULT_THRESHOLD);
+	CHECK(memcmp(&marked[2], &other[2], sizeof(float)) == 0);
+	rv_item_free(&ctx);
+}
+
 /* The stored form of a context: a round trip, and malformed forms refused. */
 RV_TEST(detect_item_context_stored_form)
 {
