@@ -30,7 +30,10 @@ The model, in the order rv_detect.c computes it:
            NEAR_MIN_WORDS words or a text logit below NEAR_MIN_TEXT, so that
            proximity alone never raises a short verdict), and the item
            features (see item_context), with reach and decay chosen by inner
-           folds, on out-of-fold text logits.
+           folds, on out-of-fold text logits; blended with the text logit by
+           the context's evidence, weight m / (m + k) for m marked sentences
+           (0 without marks: the default path), k chosen by inner folds on
+           thin contexts (fit_evidence).
 The context stage is written but off in rv_detect (it helps on TV Tropes
 pages, where spoilers come in runs, and hurts on reviews); the evaluation
 measures it.  Also printed: the ablation (components added one by one,
@@ -79,6 +82,9 @@ PRIOR_SHIFT = -0.95     # rv_detect.c: balanced TV Tropes prior -> reviews (~30%
 NEAR_MIN_WORDS = 4      # rv_detect_int.h: a sentence narrates with at least this many words
 NEAR_MIN_TEXT = -1.4    # rv_detect_int.h: and its own text logit at least this
 EN_CUE_SCALE = 0.5      # rv_detect.c: the English cue lexicon, at half weight, not fitted
+EVIDENCE_LEVELS = (0, 1, 2, 5, 10, None)    # marks a thin context keeps per group (None: all)
+EVIDENCE_GRID = (0.5, 1, 2, 3, 5, 8)        # the blend's evidence constant k
+EVIDENCE_TOLERANCE = 0.005  # inner AUC with every mark the blend may cost
 
 
 def build_cli():
@@ -418,6 +424,81 @@ def item_nb_inputs(indices, z, item, rows, toks, reach, decay, gated=True):
             for i, n in zip(indices, nb)]
 
 
+def mark_rank(row_id):
+    """The order in which a thin context keeps a group's marks."""
+    return hashlib.md5(('mark %d' % row_id).encode()).hexdigest()
+
+
+def thin_item_context(indices, rows, k):
+    """Item features as item_context, but with only the first k spoilers of
+    each group (in mark_rank order; k None: all) marked in the context, the
+    others counted as unmarked sentences: a title whose readers have marked
+    few of its spoilers.  Returns (specificity, rate, marked sentences of the
+    context) per sentence."""
+    groups = {}
+    for i in indices:
+        if rows[i][2]:
+            groups.setdefault(item_group(rows[i][0]), []).append(i)
+    marked = set()
+    for g in groups.values():
+        g.sort(key=lambda i: mark_rank(rows[i][0]))
+        marked.update(g if k is None else g[:k])
+    lines = ['%d\ten\t0\t%d:%d\t%s' % (item_group(rows[i][0]), rows[i][2], i in marked,
+                                        rows[i][1].replace('\t', ' ').replace('\n', ' ').replace('\r', ' '))
+             for i in indices]
+    out = subprocess.run([CLI, 'item', 'features'], input='\n'.join(lines) + '\n',
+                         capture_output=True, text=True, check=True).stdout.strip().split('\n')
+    return [(float(l.split('\t')[1]), float(l.split('\t')[2]), int(l.split('\t')[4]))
+            for l in out]
+
+
+def log_loss(ys, zs):
+    return -sum(math.log(max(1e-12, sigmoid(z) if y else 1 - sigmoid(z)))
+                for y, z in zip(ys, zs)) / len(ys)
+
+
+def blend(t, c, m, k):
+    """rv_item_blend with rv_item_evidence_weight: m marked sentences."""
+    return t + (m / (m + k)) * (c - t) if m > 0 else t
+
+
+def fit_evidence(train, z, itr, rows, toks, labels, reach, decay):
+    """The evidence constant k of the blend (rv_item_evidence_weight), by
+    inner folds: the item weights fitted on three folds with every mark, the
+    fourth scored with thin contexts (EVIDENCE_LEVELS marks a group); k
+    minimizes the mean log loss over the levels, among those that keep the
+    inner AUC with every mark within EVIDENCE_TOLERANCE of the unblended
+    item model."""
+    thin = {lv: dict(zip(train, thin_item_context(train, rows, lv))) for lv in EVIDENCE_LEVELS}
+    res = {lv: [] for lv in EVIDENCE_LEVELS}
+    for f in range(4):
+        tr = [i for i in train if inner_fold(block_of(rows[i][0])) != f]
+        te = [i for i in train if inner_fold(block_of(rows[i][0])) == f]
+        c = logistic(item_nb_inputs(tr, z, itr, rows, toks, reach, decay), [labels[i] for i in tr])
+        for lv in EVIDENCE_LEVELS:
+            it = {i: thin[lv][i][:2] for i in te}
+            comb = linear(c, item_nb_inputs(te, z, it, rows, toks, reach, decay))
+            res[lv] += [(labels[i], z[i], cz, thin[lv][i][2]) for i, cz in zip(te, comb)]
+    full = res[None]
+    unblended = auc([x[0] for x in full], [x[2] for x in full])
+    best = None
+    for k in EVIDENCE_GRID:
+        losses, line = [], ''
+        for lv in EVIDENCE_LEVELS:
+            ys = [x[0] for x in res[lv]]
+            zs = [blend(x[1], x[2], x[3], k) for x in res[lv]]
+            losses.append(log_loss(ys, zs))
+            line += ' %s:%.4f/%.3f' % ('all' if lv is None else lv, auc(ys, zs),
+                                       prf(ys, [sigmoid(v) for v in zs], 0.5)[1])
+        full_auc = auc([x[0] for x in full], [blend(x[1], x[2], x[3], k) for x in full])
+        ok = full_auc >= unblended - EVIDENCE_TOLERANCE
+        print('evidence k=%g  inner mean log loss %.4f%s  (marks: AUC/recall at 0.5)%s'
+              % (k, sum(losses) / len(losses), '' if ok else ' (loses AUC with every mark)', line))
+        if ok and (best is None or sum(losses) < best[1]):
+            best = (k, sum(losses))
+    return best[0]
+
+
 def linear(c, xs):
     return [c[0] + sum(a * b for a, b in zip(c[1:], x)) for x in xs]
 
@@ -549,6 +630,8 @@ def main():
         ablation.append(('text + item context + neighbours%s' % ('' if gated else ' (ungated)'),
                          auc(val_labels, both)))
     fig['item_nb'] = (ablation[-1][1],) + prf(val_labels, both, 0.5)
+    evidence_k = fit_evidence(train, z_oof, itr, rows, toks, labels, nb_reach, nb_decay)
+    print('evidence k %g (the item model weighs m / (m + k) with m marked sentences)' % evidence_k)
     for name, a in ablation:
         print('  %-52s %.4f' % (name, a))
     print('item context + neighbours (reach %d, decay %g): at 0.5 precision %.3f recall %.3f'
@@ -598,7 +681,9 @@ def main():
         fh.write('const float rv_detect_item_nb_specificity = %.6ff;\n' % cn[3])
         fh.write('const float rv_detect_item_nb_rate = %.6ff;\n' % cn[4])
         fh.write('const int\trv_detect_item_nb_reach = %d;\n' % nb_reach)
-        fh.write('const float rv_detect_item_nb_decay = %.6ff;\n\n' % nb_decay)
+        fh.write('const float rv_detect_item_nb_decay = %.6ff;\n' % nb_decay)
+        fh.write('/* the blend with the text logit: weight m / (m + k), m marked sentences */\n')
+        fh.write('const float rv_detect_item_evidence_k = %.6ff;\n\n' % evidence_k)
         fh.write('const float rv_detect_ctx_bias = %.6ff;\n' % ctx[0])
         fh.write('const float rv_detect_ctx_self = %.6ff;\n' % ctx[1])
         fh.write('const float rv_detect_ctx_neighbours = %.6ff;\n' % ctx[2])

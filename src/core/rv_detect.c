@@ -36,7 +36,9 @@
  *			is replaced by a fitted combination of it, the mean text logit
  *			of its neighbours in the review (for a sentence that narrates,
  *			as above) and the title's item features (rv_detect_item.c),
- *			then the review priors as without a context.
+ *			blended with the text logit by the context's marked sentences
+ *			(none: the default path, bit for bit), then the review priors
+ *			as without a context.
  *
  * The review-level score is the largest sentence score, at least 0.95 with
  * marked spoilers and 0.9 with a warning line.  Everything is deterministic
@@ -604,10 +606,12 @@ free_detect(float *text, int *nwords, float *spec)
 }
 
 /*
- * With an item context (English), pass 1 also takes each sentence's item
- * features, and pass 2 combines them with its text logit and its
- * neighbours' (rv_item_combined_logit) in place of the text logit; the
- * review priors follow as without one.
+ * With an item context (English) that has marked spoilers, pass 1 also
+ * takes each sentence's item features, and pass 2 combines them with its
+ * text logit and its neighbours' (rv_item_combined_logit), blended with the
+ * text logit by the context's evidence (rv_item_blend), in place of the
+ * text logit; the review priors follow as without one.  A context without
+ * marks scores exactly as none.
  */
 static float
 detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext *item,
@@ -619,11 +623,15 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 	int		   *nwords;
 	float	   *spec = NULL;
 	float		rate = 0;
+	float		evidence = 0;
 	bool		fitted_scale = is_english(in->lang) || !lexicon_for(in->lang);
 
 	if (in->nsents == 0)
 		return in->nspans > 0 ? 0.95f : in->warning ? 0.9f : 0;
-	if (!is_english(in->lang))
+	if (item != NULL && is_english(in->lang))
+		evidence = rv_item_evidence_weight(item);
+	/* without evidence, exactly the default path */
+	if (evidence <= 0)
 		item = NULL;
 	text = rv_alloc(sizeof(float) * in->nsents);
 	nwords = rv_alloc(sizeof(int) * in->nsents);
@@ -661,7 +669,9 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 		float		pos = in->nsents > 1 ? (float) i / (float) (in->nsents - 1) : 0.5f;
 
 		if (item != NULL)
-			z = rv_item_combined_logit(text, nwords, in->nsents, i, spec[i], rate);
+			z = rv_item_blend(text[i],
+							  rv_item_combined_logit(text, nwords, in->nsents, i, spec[i], rate),
+							  evidence);
 		else if (is_english(in->lang) && opt->neighbours)
 			z = rv_detect_context_logit(text, in->nsents, i);
 		if (!opt->review_priors)

@@ -266,12 +266,27 @@ extern const float rv_detect_item_nb_rate;
 extern const int rv_detect_item_nb_reach;
 extern const float rv_detect_item_nb_decay;
 
+/*
+ * The evidence of a context: the weight of the item model against the
+ * default path's text logit, m / (m + rv_detect_item_evidence_k) for m
+ * marked sentences in the context, 0 without any (then spoilers(r, ctx)
+ * scores exactly as spoilers(r)).
+ */
+extern const float rv_detect_item_evidence_k;
+extern float rv_item_evidence_weight(const RvItemContext *c);
+
+/* text_logit + w * (item_logit - text_logit); text_logit itself at w <= 0. */
+extern float rv_item_blend(float text_logit, float item_logit, float w);
+
 /* Adds (delta 1) or takes back (delta -1) one sentence. */
 extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler, int delta);
 
 /* The two item features of a sentence against the context. */
 extern void rv_item_features(const RvItemContext *c, const RvSentFeatures *f,
 							 float *specificity, float *rate);
+
+/* The share of the sentence's content words that the context has seen. */
+extern float rv_item_support(const RvItemContext *c, const RvSentFeatures *f);
 
 /*
  * The sentence's logit with its title's context alone, from its text logit

@@ -147,6 +147,26 @@ rv_item_features(const RvItemContext *c, const RvSentFeatures *f, float *specifi
 }
 
 float
+rv_item_support(const RvItemContext *c, const RvSentFeatures *f)
+{
+	int			seen = 0,
+				n = 0;
+
+	for (int t = 0; t < f->ntypes; t++)
+	{
+		const RvItemWord *w;
+
+		if (is_item_stop(RV_TYPE(f, t), f->type_len[t]))
+			continue;
+		n++;
+		w = item_slot((RvItemContext *) c, f->type_hash[t], false);
+		if (w != NULL && w->all > 0)
+			seen++;
+	}
+	return n ? (float) seen / (float) n : 0;
+}
+
+float
 rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit)
 {
 	float		spec,
@@ -155,6 +175,30 @@ rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit)
 	rv_item_features(c, f, &spec, &rate);
 	return rv_detect_item_bias + rv_detect_item_text * text_logit +
 		rv_detect_item_specificity * spec + rv_detect_item_rate * rate;
+}
+
+/*
+ * The item model is fitted where every title's spoilers are marked; with
+ * few marks it reads a title as spoiler-free (its rate feature) and gives
+ * the sentence's own text little weight.  So its logit is blended with the
+ * default path's by the marked sentences m of the context: weight m / (m +
+ * rv_detect_item_evidence_k), 0 without marks (chosen on the inner folds
+ * of the training part by tools/fit_detector.py).
+ */
+float
+rv_item_evidence_weight(const RvItemContext *c)
+{
+	if (c->nspoiler <= 0)
+		return 0;
+	return (float) c->nspoiler / ((float) c->nspoiler + rv_detect_item_evidence_k);
+}
+
+float
+rv_item_blend(float text_logit, float item_logit, float w)
+{
+	if (w <= 0)
+		return text_logit;
+	return text_logit + w * (item_logit - text_logit);
 }
 
 /*

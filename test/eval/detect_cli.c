@@ -31,12 +31,18 @@
  *								scored with the item context of the others
  *								(itself taken out) and its neighbours in the
  *								review, as rv_detect_with_item combines them
- *								(no review-level priors), and prints
- *								"label<TAB>probability"; ITEM "-neighbours":
+ *								(blended by the context's marks; no
+ *								review-level priors), and prints
+ *								"label<TAB>probability"; a label "L:M" is
+ *								spoiler L, marked M in the context (a thin
+ *								context); ITEM "-blend": without the blend,
+ *								"-neighbours":
  *								the item context alone, "-item": the context
  *								stage alone (the neighbours), "features":
  *								"label<TAB>specificity<TAB>rate<TAB>text
- *								logit"
+ *								logit<TAB>marked<TAB>support" (marked
+ *								sentences of the context, share of the
+ *								sentence's content words it has seen)
  *
  * PARTS turns components off for the ablation, e.g. "-words,-cues"
  * (words, neutral, cues), or the context stage on ("+neighbours"); nothing
@@ -159,6 +165,7 @@ typedef struct Pending
 	RvBuf		body;
 	RvSentence *sents;
 	int		   *labels;
+	int		   *marks;			/* item mode: marked in the context */
 	int			n;
 	int			cap;
 } Pending;
@@ -217,7 +224,8 @@ flush(Pending *p)
 /* What item mode prints: the library's combination or a part of it. */
 typedef enum ItemParts
 {
-	ITEM_BOTH,					/* item context and neighbours */
+	ITEM_BOTH,					/* item context and neighbours, blended */
+	ITEM_UNBLENDED,				/* -blend: the same without the blend */
 	ITEM_ALONE,					/* -neighbours */
 	ITEM_NEIGHBOURS,			/* -item: the context stage */
 	ITEM_FEATURES
@@ -245,7 +253,7 @@ flush_item(Pending *p)
 			fprintf(stderr, "%s\n", err.detail);
 			exit(1);
 		}
-		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, 1);
+		rv_item_add(&ctx, &fs[i], p->marks[i] != 0, 1);
 		text[i] = rv_detect_text_logit_opt(&fs[i], p->lang, &opts);
 		nwords[i] = fs[i].nwords;
 	}
@@ -255,11 +263,15 @@ flush_item(Pending *p)
 					rate,
 					z = 0;
 
-		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, -1);
+		rv_item_add(&ctx, &fs[i], p->marks[i] != 0, -1);
 		rv_item_features(&ctx, &fs[i], &spec, &rate);
 		switch (item_parts)
 		{
 			case ITEM_BOTH:
+				z = rv_item_blend(text[i], rv_item_combined_logit(text, nwords, n, i, spec, rate),
+								  rv_item_evidence_weight(&ctx));
+				break;
+			case ITEM_UNBLENDED:
 				z = rv_item_combined_logit(text, nwords, n, i, spec, rate);
 				break;
 			case ITEM_ALONE:
@@ -272,10 +284,11 @@ flush_item(Pending *p)
 				break;
 		}
 		if (item_parts == ITEM_FEATURES)
-			printf("%d\t%.6f\t%.6f\t%.6f\n", p->labels[i], spec, rate, text[i]);
+			printf("%d\t%.6f\t%.6f\t%.6f\t%d\t%.6f\n", p->labels[i], spec, rate, text[i],
+				   ctx.nspoiler, rv_item_support(&ctx, &fs[i]));
 		else
 			printf("%d\t%.6f\t%s\n", p->labels[i], 1.0 / (1.0 + exp(-z)), p->lang);
-		rv_item_add(&ctx, &fs[i], p->labels[i] != 0, 1);
+		rv_item_add(&ctx, &fs[i], p->marks[i] != 0, 1);
 	}
 	for (uint32_t i = 0; i < n; i++)
 		rv_detect_features_free(&fs[i]);
@@ -332,6 +345,7 @@ score_reviews(void)
 			p.cap = p.cap ? p.cap * 2 : 16;
 			p.sents = realloc(p.sents, sizeof(RvSentence) * p.cap);
 			p.labels = realloc(p.labels, sizeof(int) * p.cap);
+			p.marks = realloc(p.marks, sizeof(int) * p.cap);
 		}
 		if (p.body.len > 0)
 			rv_buf_append_char(&p.body, ' ');
@@ -339,6 +353,8 @@ score_reviews(void)
 		rv_buf_append_str(&p.body, f[4]);
 		p.sents[p.n].end = (uint32_t) p.body.len;
 		p.labels[p.n] = atoi(f[3]);
+		/* "label:marked": a spoiler the context does not know as one */
+		p.marks[p.n] = strchr(f[3], ':') ? atoi(strchr(f[3], ':') + 1) : p.labels[p.n];
 		p.n++;
 	}
 	flush(&p);
@@ -355,13 +371,15 @@ main(int argc, char **argv)
 		item_mode = true;
 		if (argc == 3 && strcmp(argv[2], "features") == 0)
 			item_parts = ITEM_FEATURES;
+		else if (argc == 3 && strcmp(argv[2], "-blend") == 0)
+			item_parts = ITEM_UNBLENDED;
 		else if (argc == 3 && strcmp(argv[2], "-neighbours") == 0)
 			item_parts = ITEM_ALONE;
 		else if (argc == 3 && strcmp(argv[2], "-item") == 0)
 			item_parts = ITEM_NEIGHBOURS;
 		else if (argc != 2)
 		{
-			fprintf(stderr, "usage: detect_cli item [features|-neighbours|-item]\n");
+			fprintf(stderr, "usage: detect_cli item [features|-blend|-neighbours|-item]\n");
 			return 2;
 		}
 		score_reviews();

@@ -33,6 +33,8 @@ const float rv_detect_item_nb_specificity = 0.604235f;
 const float rv_detect_item_nb_rate = 0.962592f;
 const int	rv_detect_item_nb_reach = 1;
 const float rv_detect_item_nb_decay = 1.000000f;
+/* the blend with the text logit: weight m / (m + k), m marked sentences */
+const float rv_detect_item_evidence_k = 2.000000f;
 
 const float rv_detect_ctx_bias = -0.189412f;
 const float rv_detect_ctx_self = 0.223392f;
