@@ -14,7 +14,8 @@
    The item context (spoilers(r, ctx)) on the same part: runs of
    fd.ITEM_GROUP ids stand for titles, the other labelled sentences of the
    run for the title's marked spoilers, the run for the review around a
-   sentence; with its ablation (item context alone, neighbours alone, both).
+   sentence; with its ablation (item context alone, neighbours alone, both),
+   and thin contexts (only k spoilers of a run marked).
 3. The ablation: each component turned off at scoring time (nothing
    refitted; tools/fit_detector.py prints the refitted ablation).
 Prints N, precision, recall and F1 at the default threshold 0.5 (and at
@@ -73,10 +74,12 @@ def own_set():
     other = [x for x in res if x[2] != 'en']
     report('own reviews, English', [x[0] for x in en], [x[1] for x in en])
     report('own reviews, Spanish/French/German', [x[0] for x in other], [x[1] for x in other])
-    # spoilers(r, ctx) for a title nobody has marked yet: the item model's
-    # calibration with nothing to go on.
+    # spoilers(r, ctx) for a title nobody has marked yet: no evidence, so
+    # the default path's scores, bit for bit.
     r = [x for x in run('score', rows, '+item') if x[2] == 'en']
     report('own reviews, English, empty item context', [x[0] for x in r], [x[1] for x in r])
+    print('  empty item context equals the default path: %s'
+          % ([x[1] for x in r] == [x[1] for x in en]))
     print('ablation, own reviews in English (ROC AUC):')
     for parts, name in PARTS:
         r = [x for x in run('score', rows, parts) if x[2] == 'en']
@@ -107,11 +110,39 @@ def tvtropes():
     print('ablation, TV Tropes held out with the item context (ROC AUC; precision/recall at 0.5):')
     for parts, name in (('-item', 'neighbours alone (the context stage)'),
                         ('-neighbours', 'item context alone'),
+                        ('-blend', 'item context + neighbours, unblended'),
                         ('', 'item context + neighbours (spoilers(r, ctx))')):
         r = run('item', item_lines, parts)
         p, rc, _ = fd.prf([x[0] for x in r], [x[1] for x in r], 0.5)
         print('  %-44s %.3f  (%.3f / %.3f)' % (name, fd.auc([x[0] for x in r], [x[1] for x in r]),
                                               p, rc))
+    # Thin contexts: only k spoilers of each run marked (fd.mark_rank order),
+    # the others counted as unmarked sentences; against the default path
+    # (the text logit alone) and the item model without the blend.
+    print('thin contexts, TV Tropes held out (ROC AUC; precision/recall at 0.5):')
+    text = res  # the default path: each sentence's text logit
+    for k in fd.EVIDENCE_LEVELS:
+        groups = {}
+        for i in val:
+            if rows[i][2]:
+                groups.setdefault(fd.item_group(rows[i][0]), []).append(i)
+        marked = set()
+        for g in groups.values():
+            g.sort(key=lambda i: fd.mark_rank(rows[i][0]))
+            marked.update(g if k is None else g[:k])
+        thin = ['%d\ten\t0\t%d:%d\t%s' % (fd.item_group(rows[i][0]), rows[i][2], i in marked,
+                                            rows[i][1].replace('\t', ' ').replace('\n', ' '))
+                for i in val]
+        line = '  %-10s' % ('all marks' if k is None else '%d marks' % k)
+        for parts, name in (('', 'blended'), ('-blend', 'unblended')):
+            r = run('item', thin, parts)
+            p, rc, _ = fd.prf([x[0] for x in r], [x[1] for x in r], 0.5)
+            line += '  %s %.3f (%.3f / %.3f)' % (name, fd.auc([x[0] for x in r], [x[1] for x in r]),
+                                                 p, rc)
+        print(line)
+    p, rc, _ = fd.prf([x[0] for x in text], [x[1] for x in text], 0.5)
+    print('  %-10s  default path (text logit) %.3f (%.3f / %.3f)'
+          % ('any', fd.auc([x[0] for x in text], [x[1] for x in text]), p, rc))
     print('ablation, TV Tropes held out by show (ROC AUC; precision/recall at 0.5):')
     for parts, name in PARTS:
         r = run('pages', lines, parts)
