@@ -77,6 +77,26 @@ SELECT (SELECT count(*) FROM spoilers(r)) AS detected_without,
        redact(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron'), '[spoiler]',
               spoiler_threshold('spoiler-averse')) AS averse_with_context
 FROM title_reviews WHERE id = 4;
+-- A title whose reviews have no marked spoilers: its context has no
+-- evidence, so spoilers(r, ctx) and redact(r, ctx, ...) give exactly what
+-- spoilers(r) and redact(r, ...) give.
+CREATE TEMP TABLE new_title AS
+SELECT 'A quiet film about a lighthouse keeper. In the end he dies and his son burns the lighthouse down. Fine.'::review AS r;
+SELECT (SELECT array_agg(s ORDER BY s.start) FROM spoilers(r) s) IS NOT DISTINCT FROM
+       (SELECT array_agg(s ORDER BY s.start)
+        FROM spoilers(r, (SELECT c FROM ctx WHERE title = 'Other')) s) AS unmarked_context_is_default,
+       (SELECT count(*) FROM spoilers(r)) AS detected,
+       (SELECT bool_and(redact(r, (SELECT c FROM ctx WHERE title = 'Other'), '[spoiler]', t)
+                        = redact(r, '[spoiler]', t))
+        FROM unnest(ARRAY[0.05, spoiler_threshold('spoiler-averse'), 0.5, 0.9]::real[]) t) AS redact_is_default
+FROM new_title;
+-- Two marks are thin evidence: the context raises the sentence that uses
+-- their words (above), part of the way from its default score.
+SELECT (SELECT score FROM spoilers(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron')) s
+        WHERE content LIKE 'Magnus%') IS NULL AS not_detected_at_default,
+       length(redact(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron'), '', 0.05))
+       < length(redact(r, '', 0.05)) AS raised_at_low_threshold
+FROM title_reviews WHERE id = 4;
 -- Another title's context does not raise it.
 SELECT redact(r, (SELECT c FROM ctx WHERE title = 'Other'), '[spoiler]',
               spoiler_threshold('spoiler-averse')) AS other_title

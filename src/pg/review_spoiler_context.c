@@ -10,6 +10,8 @@
  * labels for every other review of the title.  Unlike spoilers(r) and
  * redact(r), which read the scores stored at input, these score at query
  * time (about 10 us a sentence), with the weights of the library: STABLE.
+ * The item model weighs by the context's marked sentences; a context
+ * without any gives exactly what spoilers(r) and redact(r) give.
  */
 #include "postgres.h"
 
@@ -131,7 +133,13 @@ ranges_with_context(const Review *r, const RvLayout *l, const bytea *cb, float t
 				 errmsg("invalid spoiler context"),
 				 errdetail_internal("%s", err.detail)));
 	memcpy(rescored, sents, sizeof(RvSentEntry) * r->nsents);
-	if (threshold < 1.0f && r->nsents > 0)
+
+	/*
+	 * A context without marked spoilers (a title nobody has marked yet) has
+	 * no evidence: the stored scores, exactly what spoilers(r) and redact(r)
+	 * read (the core would compute the same: rv_detect_with_item).
+	 */
+	if (threshold < 1.0f && r->nsents > 0 && ctx.nspoiler > 0)
 	{
 		RvSentence *ss = palloc(sizeof(RvSentence) * r->nsents);
 		RvSpan	   *sp = palloc(sizeof(RvSpan) * ((Size) r->nspans + 1));

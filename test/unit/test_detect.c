@@ -535,3 +535,95 @@ RV_TEST(detect_item_context_stored_form)
 	rv_detect_features_free(&g);
 	rv_item_free(&a);
 }
+
+/*
+ * A context without marked spoilers (a new title) scores exactly as no
+ * context: the same bits as rv_detect, with a warning line, a marked span
+ * or neither.  With marks, the item model's weight grows with them (m / (m
+ * + k)), and a thin context moves a score from the default path's toward
+ * the item model's, part of the way.
+ */
+RV_TEST(detect_item_context_evidence)
+{
+	const char *texts[] = {"A grey drama. Magnus sinks the trawler for the insurance money. Lovely.",
+		"The sea is cold. In the end Magnus drowns when the trawler goes down.",
+	"A film. She leaves. Fine."};
+	RvSpan		span = {8, 11, NULL, 0};
+	RvItemContext empty,
+				unmarked,
+				thin,
+				thick;
+	float		w1,
+				w4;
+
+	rv_item_init(&empty);
+	rv_item_init(&unmarked);
+	rv_item_init(&thin);
+	rv_item_init(&thick);
+	for (int i = 0; i < 4; i++)
+	{
+		RvSentFeatures f = features_of("Magnus sinks the trawler for the insurance.");
+		RvSentFeatures g = features_of("The photography of the grey sea is stunning.");
+
+		rv_item_add(&unmarked, &f, false, 1);
+		rv_item_add(&unmarked, &g, false, 1);
+		rv_item_add(&thin, &f, i == 0, 1);
+		rv_item_add(&thin, &g, false, 1);
+		rv_item_add(&thick, &f, true, 1);
+		rv_item_add(&thick, &g, false, 1);
+		rv_detect_features_free(&f);
+		rv_detect_features_free(&g);
+	}
+	CHECK(rv_item_evidence_weight(&empty) == 0 && rv_item_evidence_weight(&unmarked) == 0);
+	w1 = rv_item_evidence_weight(&thin);
+	w4 = rv_item_evidence_weight(&thick);
+	CHECK(w1 > 0 && w1 < w4 && w4 < 1);
+	CHECK(rv_item_blend(-1.5f, 2.0f, 0) == -1.5f);
+	CHECK(rv_item_blend(-1.5f, 2.0f, w1) > -1.5f && rv_item_blend(-1.5f, 2.0f, w1) < 2.0f);
+	CHECK(rv_item_blend(-1.5f, 2.0f, w4) > rv_item_blend(-1.5f, 2.0f, w1));
+
+	for (int t = 0; t < 3; t++)
+	{
+		for (int v = 0; v < 3; v++)
+		{
+			RvSentence *sents;
+			RvError		err = {0};
+			int64_t		n = rv_sentences(texts[t], strlen(texts[t]), "en", &sents, &err);
+			RvDetectInput in = {texts[t], strlen(texts[t]), "en", v == 1, sents,
+			(uint32_t) n, v == 2 && t == 2 ? &span : NULL, v == 2 && t == 2 ? 1 : 0};
+			float		plain[4],
+						a[4],
+						b[4];
+			float		rp = rv_detect(&in, plain, &err),
+						ra = rv_detect_with_item(&in, &empty, a, &err),
+						rb = rv_detect_with_item(&in, &unmarked, b, &err);
+
+			CHECK(n > 0 && n <= 4);
+			CHECK(memcmp(plain, a, sizeof(float) * n) == 0);
+			CHECK(memcmp(plain, b, sizeof(float) * n) == 0);
+			CHECK(memcmp(&rp, &ra, sizeof(float)) == 0 && memcmp(&rp, &rb, sizeof(float)) == 0);
+			free(sents);
+		}
+	}
+
+	/*
+	 * "Magnus sinks the trawler ...": the marks raise it, the thin context
+	 * part of the way.
+	 */
+	{
+		float		plain[3],
+					s_thin[3],
+					s_thick[3],
+					r;
+
+		CHECK_EQ_INT(score_text(texts[0], "en", false, NULL, 0, plain, &r), 3);
+		CHECK_EQ_INT(score_text_item(texts[0], NULL, 0, &thin, s_thin), 3);
+		CHECK_EQ_INT(score_text_item(texts[0], NULL, 0, &thick, s_thick), 3);
+		CHECK(s_thin[1] != plain[1]);
+		CHECK((s_thin[1] - plain[1]) * (s_thick[1] - plain[1]) > 0);
+	}
+	rv_item_free(&empty);
+	rv_item_free(&unmarked);
+	rv_item_free(&thin);
+	rv_item_free(&thick);
+}
