@@ -292,6 +292,12 @@ def threshold_for_recall(labels, probs, recall):
     return pos[max(0, math.ceil(recall * len(pos)) - 1)]
 
 
+def write_floats(fh, prefix, names, values):
+    """One float constant of the weights file per name, in order."""
+    for name, v in zip(names, values):
+        fh.write('const float %s%s = %.6ff;\n' % (prefix, name, v))
+
+
 def c_string(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
@@ -668,18 +674,13 @@ def main():
         fh.write('const float rv_detect_w_length = %.6ff;\n' % w[3])
         fh.write('const float rv_detect_mean_log_length = %.6ff;\n'
                  % (sum(math.log(1.0 + toks[i][1]) for i in train) / len(train)))
-        fh.write('const float rv_detect_item_bias = %.6ff;\n' % ci[0])
-        fh.write('const float rv_detect_item_text = %.6ff;\n' % ci[1])
-        fh.write('const float rv_detect_item_specificity = %.6ff;\n' % ci[2])
-        fh.write('const float rv_detect_item_rate = %.6ff;\n\n' % ci[3])
+        write_floats(fh, 'rv_detect_item_', ('bias', 'text', 'specificity', 'rate'), ci)
+        fh.write('\n')
         fh.write('/* with the neighbours: reach %d, decay %g (inner AUC %.4f); validation\n'
                  ' * ROC AUC %.4f, at 0.5 precision %.3f, recall %.3f */\n'
                  % ((nb_reach, nb_decay, nb_cv) + fig['item_nb'][:3]))
-        fh.write('const float rv_detect_item_nb_bias = %.6ff;\n' % cn[0])
-        fh.write('const float rv_detect_item_nb_text = %.6ff;\n' % cn[1])
-        fh.write('const float rv_detect_item_nb_neighbours = %.6ff;\n' % cn[2])
-        fh.write('const float rv_detect_item_nb_specificity = %.6ff;\n' % cn[3])
-        fh.write('const float rv_detect_item_nb_rate = %.6ff;\n' % cn[4])
+        write_floats(fh, 'rv_detect_item_nb_',
+                     ('bias', 'text', 'neighbours', 'specificity', 'rate'), cn)
         fh.write('const int\trv_detect_item_nb_reach = %d;\n' % nb_reach)
         fh.write('const float rv_detect_item_nb_decay = %.6ff;\n' % nb_decay)
         fh.write('/* the blend with the text logit: weight m / (m + k), m marked sentences */\n')

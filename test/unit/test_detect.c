@@ -356,6 +356,24 @@ features_of(const char *text)
 	return f;
 }
 
+/* A title's context: n marked spoilers and n plain sentences. */
+static void
+item_context_of(RvItemContext *ctx, const char *const *spoilers,
+				const char *const *plain, int n)
+{
+	rv_item_init(ctx);
+	for (int i = 0; i < n; i++)
+	{
+		RvSentFeatures f = features_of(spoilers[i]);
+
+		rv_item_add(ctx, &f, true, 1);
+		rv_detect_features_free(&f);
+		f = features_of(plain[i]);
+		rv_item_add(ctx, &f, false, 1);
+		rv_detect_features_free(&f);
+	}
+}
+
 /*
  * Item context: words of the title's marked spoilers raise a sentence that
  * uses them, words of its plain sentences do not; taking a sentence back
@@ -380,17 +398,7 @@ RV_TEST(detect_item_context)
 				s2,
 				r2;
 
-	rv_item_init(&ctx);
-	for (int i = 0; i < 2; i++)
-	{
-		RvSentFeatures f = features_of(spoilers[i]);
-
-		rv_item_add(&ctx, &f, true, 1);
-		rv_detect_features_free(&f);
-		f = features_of(plain[i]);
-		rv_item_add(&ctx, &f, false, 1);
-		rv_detect_features_free(&f);
-	}
+	item_context_of(&ctx, spoilers, plain, 2);
 	CHECK_EQ_INT(ctx.nsents, 4);
 	CHECK_EQ_INT(ctx.nspoiler, 2);
 	rv_item_features(&ctx, &a, &sa, &ra);
@@ -460,17 +468,7 @@ RV_TEST(detect_item_context_with_neighbours)
 				other[3],
 				r;
 
-	rv_item_init(&ctx);
-	for (int i = 0; i < 2; i++)
-	{
-		RvSentFeatures f = features_of(spoilers[i]);
-
-		rv_item_add(&ctx, &f, true, 1);
-		rv_detect_features_free(&f);
-		f = features_of(plain[i]);
-		rv_item_add(&ctx, &f, false, 1);
-		rv_detect_features_free(&f);
-	}
+	item_context_of(&ctx, spoilers, plain, 2);
 	CHECK_EQ_INT(score_text_item(between_spoilers, NULL, 0, &ctx, with), 3);
 	CHECK_EQ_INT(score_text(between_spoilers, "en", false, NULL, 0, without, &r), 3);
 	CHECK_EQ_INT(score_text_item(between_verdicts, NULL, 0, &ctx, verdicts), 3);
