@@ -122,6 +122,12 @@ def inner_fold(block):
     return int(hashlib.md5(('inner %d' % block).encode()).hexdigest(), 16) % 4
 
 
+def inner_split(train, rows, k):
+    """The training part less inner fold k, and inner fold k."""
+    return ([i for i in train if inner_fold(block_of(rows[i][0])) != k],
+            [i for i in train if inner_fold(block_of(rows[i][0])) == k])
+
+
 def tokenize(sentences):
     """Runs the C tokenizer; returns (names, words, cue logit, tokens) per sentence."""
     text = ''.join(s.replace('\n', ' ').replace('\r', ' ') + '\n' for s in sentences)
@@ -379,8 +385,7 @@ def oof_text(train, rows, toks, keys, labels, params, parts):
     """Out-of-fold text logits of the training part (inner folds)."""
     z = {}
     for k in range(4):
-        tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
-        te = [i for i in train if inner_fold(block_of(rows[i][0])) == k]
+        tr, te = inner_split(train, rows, k)
         ratios, w = fit_text(tr, toks, keys, labels, *params, parts=parts)
         z.update(zip(te, text_logits(te, toks, keys, ratios, w, parts)))
     return z
@@ -405,9 +410,7 @@ def item_context(indices, rows):
     lines = ['%d\ten\t0\t%d\t%s' % ((rows[i][0] - 1) // ITEM_GROUP, rows[i][2],
                                       rows[i][1].replace('\t', ' ').replace('\n', ' ').replace('\r', ' '))
              for i in indices]
-    out = subprocess.run([CLI, 'item', 'features'], input='\n'.join(lines) + '\n',
-                         capture_output=True, text=True, check=True).stdout.strip().split('\n')
-    return [(float(l.split('\t')[1]), float(l.split('\t')[2])) for l in out]
+    return [(f[0], f[1]) for f in item_features(lines)]
 
 
 def item_group(row_id):
@@ -435,12 +438,18 @@ def mark_rank(row_id):
     return hashlib.md5(('mark %d' % row_id).encode()).hexdigest()
 
 
-def thin_item_context(indices, rows, k):
-    """Item features as item_context, but with only the first k spoilers of
-    each group (in mark_rank order; k None: all) marked in the context, the
-    others counted as unmarked sentences: a title whose readers have marked
-    few of its spoilers.  Returns (specificity, rate, marked sentences of the
-    context) per sentence."""
+def item_features(lines):
+    """detect_cli item features of the lines: (specificity, rate, marked
+    sentences of the context) per sentence."""
+    out = subprocess.run([CLI, 'item', 'features'], input='\n'.join(lines) + '\n',
+                         capture_output=True, text=True, check=True).stdout.strip().split('\n')
+    return [(float(l.split('\t')[1]), float(l.split('\t')[2]), int(l.split('\t')[4]))
+            for l in out]
+
+
+def thin_marks(indices, rows, k):
+    """The spoilers a thin context keeps marked: the first k of each group
+    (in mark_rank order; k None: all)."""
     groups = {}
     for i in indices:
         if rows[i][2]:
@@ -449,13 +458,20 @@ def thin_item_context(indices, rows, k):
     for g in groups.values():
         g.sort(key=lambda i: mark_rank(rows[i][0]))
         marked.update(g if k is None else g[:k])
+    return marked
+
+
+def thin_item_context(indices, rows, k):
+    """Item features as item_context, but with only the first k spoilers of
+    each group (in mark_rank order; k None: all) marked in the context, the
+    others counted as unmarked sentences: a title whose readers have marked
+    few of its spoilers.  Returns (specificity, rate, marked sentences of the
+    context) per sentence."""
+    marked = thin_marks(indices, rows, k)
     lines = ['%d\ten\t0\t%d:%d\t%s' % (item_group(rows[i][0]), rows[i][2], i in marked,
                                         rows[i][1].replace('\t', ' ').replace('\n', ' ').replace('\r', ' '))
              for i in indices]
-    out = subprocess.run([CLI, 'item', 'features'], input='\n'.join(lines) + '\n',
-                         capture_output=True, text=True, check=True).stdout.strip().split('\n')
-    return [(float(l.split('\t')[1]), float(l.split('\t')[2]), int(l.split('\t')[4]))
-            for l in out]
+    return item_features(lines)
 
 
 def log_loss(ys, zs):
@@ -517,8 +533,7 @@ def fit_item_nb(train, z, item, rows, toks, labels, gated):
     for reach, decay in CONTEXT_GRID:
         scores, ys = [], []
         for k in range(4):
-            tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
-            te = [i for i in train if inner_fold(block_of(rows[i][0])) == k]
+            tr, te = inner_split(train, rows, k)
             c = logistic(item_nb_inputs(tr, z, item, rows, toks, reach, decay, gated),
                          [labels[i] for i in tr])
             scores += linear(c, item_nb_inputs(te, z, item, rows, toks, reach, decay, gated))
@@ -571,8 +586,7 @@ def main():
     for reach, decay in CONTEXT_GRID:
         scores, ys = [], []
         for k in range(4):
-            tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
-            te = [i for i in train if inner_fold(block_of(rows[i][0])) == k]
+            tr, te = inner_split(train, rows, k)
             c = fit_context(tr, z_oof, rows, labels, reach, decay)
             scores += context_logits(te, z_oof, rows, c, reach, decay)
             ys += [labels[i] for i in te]
@@ -623,8 +637,7 @@ def main():
     itr, iva = dict(zip(train, itr)), dict(zip(val, iva))
     scores, ys = [], []
     for k in range(4):
-        tr = [i for i in train if inner_fold(block_of(rows[i][0])) != k]
-        te = [i for i in train if inner_fold(block_of(rows[i][0])) == k]
+        tr, te = inner_split(train, rows, k)
         c = logistic([(z_oof[i],) + itr[i] for i in tr], [labels[i] for i in tr])
         scores += linear(c, [(z_oof[i],) + itr[i] for i in te])
         ys += [labels[i] for i in te]

@@ -285,9 +285,6 @@ extern void rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler,
 extern void rv_item_features(const RvItemContext *c, const RvSentFeatures *f,
 							 float *specificity, float *rate);
 
-/* The share of the sentence's content words that the context has seen. */
-extern float rv_item_support(const RvItemContext *c, const RvSentFeatures *f);
-
 /*
  * The sentence's logit with its title's context alone, from its text logit
  * (the rv_detect_item_* weights).

@@ -147,26 +147,6 @@ rv_item_features(const RvItemContext *c, const RvSentFeatures *f, float *specifi
 }
 
 float
-rv_item_support(const RvItemContext *c, const RvSentFeatures *f)
-{
-	int			seen = 0,
-				n = 0;
-
-	for (int t = 0; t < f->ntypes; t++)
-	{
-		const RvItemWord *w;
-
-		if (is_item_stop(RV_TYPE(f, t), f->type_len[t]))
-			continue;
-		n++;
-		w = item_slot((RvItemContext *) c, f->type_hash[t], false);
-		if (w != NULL && w->all > 0)
-			seen++;
-	}
-	return n ? (float) seen / (float) n : 0;
-}
-
-float
 rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit)
 {
 	float		spec,

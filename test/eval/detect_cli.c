@@ -40,9 +40,8 @@
  *								the item context alone, "-item": the context
  *								stage alone (the neighbours), "features":
  *								"label<TAB>specificity<TAB>rate<TAB>text
- *								logit<TAB>marked<TAB>support" (marked
- *								sentences of the context, share of the
- *								sentence's content words it has seen)
+ *								logit<TAB>marked" (marked sentences of
+ *								the context)
  *
  * PARTS turns components off for the ablation, e.g. "-words,-cues"
  * (words, neutral, cues), or the context stage on ("+neighbours"); nothing
@@ -284,8 +283,8 @@ flush_item(Pending *p)
 				break;
 		}
 		if (item_parts == ITEM_FEATURES)
-			printf("%d\t%.6f\t%.6f\t%.6f\t%d\t%.6f\n", p->labels[i], spec, rate, text[i],
-				   ctx.nspoiler, rv_item_support(&ctx, &fs[i]));
+			printf("%d\t%.6f\t%.6f\t%.6f\t%d\n", p->labels[i], spec, rate, text[i],
+				   ctx.nspoiler);
 		else
 			printf("%d\t%.6f\t%s\n", p->labels[i], 1.0 / (1.0 + exp(-z)), p->lang);
 		rv_item_add(&ctx, &fs[i], p->marks[i] != 0, 1);

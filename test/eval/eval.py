@@ -122,14 +122,7 @@ def tvtropes():
     print('thin contexts, TV Tropes held out (ROC AUC; precision/recall at 0.5):')
     text = res  # the default path: each sentence's text logit
     for k in fd.EVIDENCE_LEVELS:
-        groups = {}
-        for i in val:
-            if rows[i][2]:
-                groups.setdefault(fd.item_group(rows[i][0]), []).append(i)
-        marked = set()
-        for g in groups.values():
-            g.sort(key=lambda i: fd.mark_rank(rows[i][0]))
-            marked.update(g if k is None else g[:k])
+        marked = fd.thin_marks(val, rows, k)
         thin = ['%d\ten\t0\t%d:%d\t%s' % (fd.item_group(rows[i][0]), rows[i][2], i in marked,
                                             rows[i][1].replace('\t', ' ').replace('\n', ' '))
                 for i in val]
