@@ -29,11 +29,16 @@ The model, in the order rv_detect.c computes it:
            sentence's own when it does not narrate: fewer than
            NEAR_MIN_WORDS words or a text logit below NEAR_MIN_TEXT, so that
            proximity alone never raises a short verdict), and the item
-           features (see item_context), with reach and decay chosen by inner
-           folds, on out-of-fold text logits; blended with the text logit by
-           the context's evidence, weight m / (m + k) for m marked sentences
-           (0 without marks: the default path), k chosen by inner folds on
-           thin contexts (fit_evidence).
+           features (see item_context) and the context's thinness t = K0 /
+           (K0 + m) for m marked sentences, alone and times each item
+           feature: a title whose readers marked few of its spoilers looks
+           spoiler-light, its rate read from the marks.  Fitted on out-of-fold
+           text logits over contexts pooled from every evidence level
+           (EVIDENCE_LEVELS marks a title kept, see thin_item_context), so
+           that it holds for thin contexts as for full ones; blended with the
+           text logit by weight m / (m + k) (0 without marks: the default
+           path; k 0: the item model alone whenever there is a mark); reach,
+           decay, K0 and k chosen together by inner folds (fit_item_nb).
 The context stage is written but off in rv_detect (it helps on TV Tropes
 pages, where spoilers come in runs, and hurts on reviews); the evaluation
 measures it.  Also printed: the ablation (components added one by one,
@@ -83,8 +88,8 @@ NEAR_MIN_WORDS = 4      # rv_detect_int.h: a sentence narrates with at least thi
 NEAR_MIN_TEXT = -1.4    # rv_detect_int.h: and its own text logit at least this
 EN_CUE_SCALE = 0.5      # rv_detect.c: the English cue lexicon, at half weight, not fitted
 EVIDENCE_LEVELS = (0, 1, 2, 5, 10, None)    # marks a thin context keeps per group (None: all)
-EVIDENCE_GRID = (0.5, 1, 2, 3, 5, 8)        # the blend's evidence constant k
-EVIDENCE_TOLERANCE = 0.005  # inner AUC with every mark the blend may cost
+EVIDENCE_GRID = (0, 0.5, 1, 2, 5)           # the blend's evidence constant k (0: no blend)
+THIN_GRID = (2, 5, 10)                      # K0 of the thinness t = K0 / (K0 + m)
 
 
 def build_cli():
@@ -423,14 +428,28 @@ def narrates(i, z, toks):
     return toks[i][1] >= NEAR_MIN_WORDS and z[i] >= NEAR_MIN_TEXT
 
 
-def item_nb_inputs(indices, z, item, rows, toks, reach, decay, gated=True):
+def thinness(m, k0):
+    """rv_item_thinness: K0 / (K0 + m) for m marked sentences."""
+    return k0 / (k0 + m)
+
+
+def item_nb_inputs(indices, z, item, rows, toks, reach, decay, k0=None, gated=True):
     """The inputs of the item context with neighbours (rv_item_combined_logit):
     the text logit, the neighbours' mean text logit in the sentence's title
     group (its own logit when it does not narrate, or has no neighbour),
-    specificity and rate; item maps index -> (specificity, rate)."""
+    specificity and rate; with k0, the context's thinness t and t times
+    specificity and rate.  item maps index -> (specificity, rate, marked
+    sentences of the context)."""
     nb = neighbour_mean(indices, z, rows, reach, decay, item_group)
-    return [(z[i], n if not gated or narrates(i, z, toks) else z[i]) + item[i]
-            for i, n in zip(indices, nb)]
+    out = []
+    for i, n in zip(indices, nb):
+        spec, rate, m = item[i]
+        x = (z[i], n if not gated or narrates(i, z, toks) else z[i], spec, rate)
+        if k0 is not None:
+            t = thinness(m, k0)
+            x += (t, t * spec, t * rate)
+        out.append(x)
+    return out
 
 
 def mark_rank(row_id):
@@ -484,69 +503,58 @@ def blend(t, c, m, k):
     return t + (m / (m + k)) * (c - t) if m > 0 else t
 
 
-def fit_evidence(train, z, itr, rows, toks, labels, reach, decay):
-    """The evidence constant k of the blend (rv_item_evidence_weight), by
-    inner folds: the item weights fitted on three folds with every mark, the
-    fourth scored with thin contexts (EVIDENCE_LEVELS marks a group); k
-    minimizes the mean log loss over the levels, among those that keep the
-    inner AUC with every mark within EVIDENCE_TOLERANCE of the unblended
-    item model."""
-    thin = {lv: dict(zip(train, thin_item_context(train, rows, lv))) for lv in EVIDENCE_LEVELS}
-    res = {lv: [] for lv in EVIDENCE_LEVELS}
-    for f in range(4):
-        tr = [i for i in train if inner_fold(block_of(rows[i][0])) != f]
-        te = [i for i in train if inner_fold(block_of(rows[i][0])) == f]
-        c = logistic(item_nb_inputs(tr, z, itr, rows, toks, reach, decay), [labels[i] for i in tr])
-        for lv in EVIDENCE_LEVELS:
-            it = {i: thin[lv][i][:2] for i in te}
-            comb = linear(c, item_nb_inputs(te, z, it, rows, toks, reach, decay))
-            res[lv] += [(labels[i], z[i], cz, thin[lv][i][2]) for i, cz in zip(te, comb)]
-    full = res[None]
-    unblended = auc([x[0] for x in full], [x[2] for x in full])
-    best = None
-    for k in EVIDENCE_GRID:
-        losses, line = [], ''
-        for lv in EVIDENCE_LEVELS:
-            ys = [x[0] for x in res[lv]]
-            zs = [blend(x[1], x[2], x[3], k) for x in res[lv]]
-            losses.append(log_loss(ys, zs))
-            line += ' %s:%.4f/%.3f' % ('all' if lv is None else lv, auc(ys, zs),
-                                       prf(ys, [sigmoid(v) for v in zs], 0.5)[1])
-        full_auc = auc([x[0] for x in full], [blend(x[1], x[2], x[3], k) for x in full])
-        ok = full_auc >= unblended - EVIDENCE_TOLERANCE
-        print('evidence k=%g  inner mean log loss %.4f%s  (marks: AUC/recall at 0.5)%s'
-              % (k, sum(losses) / len(losses), '' if ok else ' (loses AUC with every mark)', line))
-        if ok and (best is None or sum(losses) < best[1]):
-            best = (k, sum(losses))
-    return best[0]
-
-
 def linear(c, xs):
     return [c[0] + sum(a * b for a, b in zip(c[1:], x)) for x in xs]
 
 
-def fit_item_nb(train, z, item, rows, toks, labels, gated):
-    """Neighbour settings for the item context by inner folds (on
-    out-of-fold text logits); returns ((reach, decay), inner AUC, weights fitted
-    on the whole training part)."""
+def pooled_fit(indices, z, thin, rows, toks, labels, reach, decay, k0, gated=True):
+    """The item model fitted on the contexts of every evidence level with a
+    mark (thin maps level -> index -> item features)."""
+    xs, ys = [], []
+    for lv in EVIDENCE_LEVELS:
+        keep = [i for i in indices if thin[lv][i][2] > 0]
+        xs += item_nb_inputs(keep, z, thin[lv], rows, toks, reach, decay, k0, gated)
+        ys += [labels[i] for i in keep]
+    return logistic(xs, ys)
+
+
+def level_scores(c, indices, z, item, rows, toks, reach, decay, k0, k, gated=True):
+    """Blended logits of the sentences against one evidence level's contexts."""
+    comb = linear(c, item_nb_inputs(indices, z, item, rows, toks, reach, decay, k0, gated))
+    return [blend(z[i], cz, item[i][2], k) for i, cz in zip(indices, comb)]
+
+
+def fit_item_nb(train, z, thin, rows, toks, labels):
+    """Reach and decay of the neighbours, K0 of the thinness and k of the
+    blend, by inner folds on out-of-fold text logits: the model fitted on
+    three folds pooled over the evidence levels, the fourth scored at every
+    level; the setting of least mean log loss over the levels wins.
+    Returns (reach, decay, k0, k) and the weights fitted on the whole
+    training part."""
     best = None
     for reach, decay in CONTEXT_GRID:
-        scores, ys = [], []
-        for k in range(4):
-            tr, te = inner_split(train, rows, k)
-            c = logistic(item_nb_inputs(tr, z, item, rows, toks, reach, decay, gated),
-                         [labels[i] for i in tr])
-            scores += linear(c, item_nb_inputs(te, z, item, rows, toks, reach, decay, gated))
-            ys += [labels[i] for i in te]
-        a = auc(ys, scores)
-        print('item context + neighbours%s reach=%d decay=%g  inner cross-validated AUC %.4f'
-              % ('' if gated else ' (ungated)', reach, decay, a))
-        if best is None or a > best[1]:
-            best = ((reach, decay), a)
-    (reach, decay), a = best
-    c = logistic(item_nb_inputs(train, z, item, rows, toks, reach, decay, gated),
-                 [labels[i] for i in train])
-    return (reach, decay), a, c
+        for k0 in THIN_GRID:
+            folds = []
+            for f in range(4):
+                tr, te = inner_split(train, rows, f)
+                folds.append((pooled_fit(tr, z, thin, rows, toks, labels, reach, decay, k0), te))
+            for k in EVIDENCE_GRID:
+                losses, line = [], ''
+                for lv in EVIDENCE_LEVELS:
+                    ys, zs = [], []
+                    for c, te in folds:
+                        ys += [labels[i] for i in te]
+                        zs += level_scores(c, te, z, thin[lv], rows, toks, reach, decay, k0, k)
+                    losses.append(log_loss(ys, zs))
+                    line += ' %s:%.4f/%.3f' % ('all' if lv is None else lv, auc(ys, zs),
+                                               prf(ys, [sigmoid(v) for v in zs], 0.5)[1])
+                loss = sum(losses) / len(losses)
+                print('item context + neighbours reach=%d decay=%g K0=%g k=%g  inner mean log '
+                      'loss %.4f  (marks: AUC/recall at 0.5)%s' % (reach, decay, k0, k, loss, line))
+                if best is None or loss < best[1]:
+                    best = ((reach, decay, k0, k), loss)
+    reach, decay, k0, k = best[0]
+    return best[0], pooled_fit(train, z, thin, rows, toks, labels, reach, decay, k0)
 
 
 def main():
@@ -642,19 +650,33 @@ def main():
         scores += linear(c, [(z_oof[i],) + itr[i] for i in te])
         ys += [labels[i] for i in te]
     print('item context alone  inner cross-validated AUC %.4f' % auc(ys, scores))
-    for gated in (False, True):
-        (nb_reach, nb_decay), nb_cv, cn = fit_item_nb(train, z_oof, itr, rows, toks, labels, gated)
-        both = [sigmoid(x) for x in
-                linear(cn, item_nb_inputs(val, z_val, iva, rows, toks, nb_reach, nb_decay, gated))]
-        ablation.append(('text + item context + neighbours%s' % ('' if gated else ' (ungated)'),
-                         auc(val_labels, both)))
+    # With the neighbours and the thinness, fitted over contexts pooled from
+    # every evidence level: what spoilers(r, ctx) scores.  Validation with
+    # every mark here; make eval scores the thin ones.
+    thin = {lv: dict(zip(train, thin_item_context(train, rows, lv))) for lv in EVIDENCE_LEVELS}
+    (nb_reach, nb_decay, thin_k0, evidence_k), cn = fit_item_nb(train, z_oof, thin, rows, toks,
+                                                                labels)
+    full_val = dict(zip(val, thin_item_context(val, rows, None)))
+    for name, gated, pooled in (('text + item context + neighbours, full contexts only', True, False),
+                                ('text + item context + neighbours (ungated)', False, True)):
+        k0 = thin_k0 if pooled else None
+        if pooled:
+            c = pooled_fit(train, z_oof, thin, rows, toks, labels, nb_reach, nb_decay, k0, gated)
+        else:
+            c = logistic(item_nb_inputs(train, z_oof, thin[None], rows, toks, nb_reach, nb_decay,
+                                        None, gated), [labels[i] for i in train])
+        ablation.append((name, auc(val_labels, level_scores(c, val, z_val, full_val, rows, toks,
+                                                            nb_reach, nb_decay, k0, 0, gated))))
+    both = [sigmoid(x) for x in level_scores(cn, val, z_val, full_val, rows, toks, nb_reach,
+                                             nb_decay, thin_k0, evidence_k)]
+    ablation.append(('text + item context + neighbours + thinness', auc(val_labels, both)))
     fig['item_nb'] = (ablation[-1][1],) + prf(val_labels, both, 0.5)
-    evidence_k = fit_evidence(train, z_oof, itr, rows, toks, labels, nb_reach, nb_decay)
-    print('evidence k %g (the item model weighs m / (m + k) with m marked sentences)' % evidence_k)
+    print('item context: reach %d, decay %g, thinness K0 %g, evidence k %g (the item model '
+          'weighs m / (m + k) with m marked sentences)' % (nb_reach, nb_decay, thin_k0, evidence_k))
     for name, a in ablation:
         print('  %-52s %.4f' % (name, a))
-    print('item context + neighbours (reach %d, decay %g): at 0.5 precision %.3f recall %.3f'
-          % ((nb_reach, nb_decay) + fig['item_nb'][1:3]))
+    print('item context + neighbours + thinness, every mark: at 0.5 precision %.3f recall %.3f'
+          % fig['item_nb'][1:3])
 
     table = sorted(((k, w[1] * v) for k, v in ratios.items() if abs(w[1] * v) >= PRUNE),
                    key=lambda kv: kv[0].encode())
@@ -689,13 +711,16 @@ def main():
                  % (sum(math.log(1.0 + toks[i][1]) for i in train) / len(train)))
         write_floats(fh, 'rv_detect_item_', ('bias', 'text', 'specificity', 'rate'), ci)
         fh.write('\n')
-        fh.write('/* with the neighbours: reach %d, decay %g (inner AUC %.4f); validation\n'
+        fh.write('/* with the neighbours (reach %d, decay %g) and the thinness (K0 %g),\n'
+                 ' * fitted over thin and full contexts; validation with every mark:\n'
                  ' * ROC AUC %.4f, at 0.5 precision %.3f, recall %.3f */\n'
-                 % ((nb_reach, nb_decay, nb_cv) + fig['item_nb'][:3]))
+                 % ((nb_reach, nb_decay, thin_k0) + fig['item_nb'][:3]))
         write_floats(fh, 'rv_detect_item_nb_',
-                     ('bias', 'text', 'neighbours', 'specificity', 'rate'), cn)
+                     ('bias', 'text', 'neighbours', 'specificity', 'rate', 'thin',
+                      'thin_specificity', 'thin_rate'), cn)
         fh.write('const int\trv_detect_item_nb_reach = %d;\n' % nb_reach)
         fh.write('const float rv_detect_item_nb_decay = %.6ff;\n' % nb_decay)
+        fh.write('const float rv_detect_item_nb_thin_k0 = %.6ff;\n' % thin_k0)
         fh.write('/* the blend with the text logit: weight m / (m + k), m marked sentences */\n')
         fh.write('const float rv_detect_item_evidence_k = %.6ff;\n\n' % evidence_k)
         fh.write('const float rv_detect_ctx_bias = %.6ff;\n' % ctx[0])

@@ -624,6 +624,7 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 	float	   *spec = NULL;
 	float		rate = 0;
 	float		evidence = 0;
+	float		thin = 0;
 	bool		fitted_scale = is_english(in->lang) || !lexicon_for(in->lang);
 
 	if (in->nsents == 0)
@@ -633,6 +634,8 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 	/* without evidence, exactly the default path */
 	if (evidence <= 0)
 		item = NULL;
+	else
+		thin = rv_item_thinness(item);
 	text = rv_alloc(sizeof(float) * in->nsents);
 	nwords = rv_alloc(sizeof(int) * in->nsents);
 	if (item != NULL)
@@ -670,7 +673,8 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 
 		if (item != NULL)
 			z = rv_item_blend(text[i],
-							  rv_item_combined_logit(text, nwords, in->nsents, i, spec[i], rate),
+							  rv_item_combined_logit(text, nwords, in->nsents, i, spec[i], rate,
+													 thin),
 							  evidence);
 		else if (is_english(in->lang) && opt->neighbours)
 			z = rv_detect_context_logit(text, in->nsents, i);

@@ -256,15 +256,24 @@ extern const float rv_detect_item_rate;
  * item_nb_text * its text logit + item_nb_neighbours * the weighted mean of
  * its neighbours' text logits (item_nb_reach, item_nb_decay; its own text
  * logit when it does not narrate) + item_nb_specificity * specificity +
- * item_nb_rate * rate.
+ * item_nb_rate * rate + thin * (item_nb_thin + item_nb_thin_specificity *
+ * specificity + item_nb_thin_rate * rate), where thin is the context's
+ * thinness (rv_item_thinness).
  */
 extern const float rv_detect_item_nb_bias;
 extern const float rv_detect_item_nb_text;
 extern const float rv_detect_item_nb_neighbours;
 extern const float rv_detect_item_nb_specificity;
 extern const float rv_detect_item_nb_rate;
+extern const float rv_detect_item_nb_thin;
+extern const float rv_detect_item_nb_thin_specificity;
+extern const float rv_detect_item_nb_thin_rate;
 extern const int rv_detect_item_nb_reach;
 extern const float rv_detect_item_nb_decay;
+extern const float rv_detect_item_nb_thin_k0;
+
+/* K0 / (K0 + m) for m marked sentences (K0: rv_detect_item_nb_thin_k0). */
+extern float rv_item_thinness(const RvItemContext *c);
 
 /*
  * The evidence of a context: the weight of the item model against the
@@ -294,10 +303,10 @@ extern float rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, floa
 /*
  * The logit of sentence i of a review with its title's context and its
  * neighbours (the rv_detect_item_nb_* weights), from the text logits and
- * word counts of the review's n sentences and sentence i's item features:
- * about 2 * reach + 6 multiply-adds.
+ * word counts of the review's n sentences, sentence i's item features and
+ * the context's thinness: about 2 * reach + 9 multiply-adds.
  */
 extern float rv_item_combined_logit(const float *text, const int *nwords, uint32_t n,
-									uint32_t i, float specificity, float rate);
+									uint32_t i, float specificity, float rate, float thin);
 
 #endif							/* RV_DETECT_INT_H */

@@ -12,9 +12,9 @@
  * context has seen of log((S + 0.5) / (ns + 1)) - log((A - S + 0.5) /
  * (na - ns + 1))), and the title's spoiler rate, log((ns + 1) / (na - ns +
  * 1)); the fitted rv_detect_item_nb_* weights combine them with the text
- * logit and the mean text logit of the sentence's neighbours in its review
- * (rv_item_combined_logit; the rv_detect_item_* weights, without the
- * neighbours, are the evaluation's ablation).  Words are kept by hash
+ * logit, the mean text logit of the sentence's neighbours in its review and
+ * the context's thinness (rv_item_combined_logit; the rv_detect_item_*
+ * weights, without the neighbours, are the evaluation's ablation).  Words are kept by hash
  * (rv_detect_hash), so the context does not hold the reviews' text.
  */
 #include <math.h>
@@ -158,13 +158,23 @@ rv_item_logit(const RvItemContext *c, const RvSentFeatures *f, float text_logit)
 }
 
 /*
- * The item model is fitted where every title's spoilers are marked; with
- * few marks it reads a title as spoiler-free (its rate feature) and gives
- * the sentence's own text little weight.  So its logit is blended with the
- * default path's by the marked sentences m of the context: weight m / (m +
- * rv_detect_item_evidence_k), 0 without marks (chosen on the inner folds
- * of the training part by tools/fit_detector.py).
+ * Few marks make a title look spoiler-light: its rate is read from the
+ * marks, and so are its spoiler words.  So the item model also sees the
+ * context's thinness, K0 / (K0 + m) for m marked sentences (1 for one mark,
+ * towards 0 for many), and was fitted over thin and full contexts alike
+ * (tools/fit_detector.py).  Its logit is blended with the default path's
+ * by weight m / (m + rv_detect_item_evidence_k), 0 without marks, so that
+ * a context without marks scores exactly as none; k 0 gives the item model
+ * alone whenever there is a mark.  K0 and k are chosen on the inner folds
+ * of the training part.
  */
+float
+rv_item_thinness(const RvItemContext *c)
+{
+	return rv_detect_item_nb_thin_k0 /
+		(rv_detect_item_nb_thin_k0 + (float) (c->nspoiler > 0 ? c->nspoiler : 0));
+}
+
 float
 rv_item_evidence_weight(const RvItemContext *c)
 {
@@ -189,7 +199,7 @@ rv_item_blend(float text_logit, float item_logit, float w)
  */
 float
 rv_item_combined_logit(const float *text, const int *nwords, uint32_t n, uint32_t i,
-					   float specificity, float rate)
+					   float specificity, float rate, float thin)
 {
 	float		nb = rv_detect_narrates(nwords[i], text[i]) ?
 		rv_detect_neighbour_mean(text, n, i, rv_detect_item_nb_reach, rv_detect_item_nb_decay) :
@@ -197,7 +207,9 @@ rv_item_combined_logit(const float *text, const int *nwords, uint32_t n, uint32_
 
 	return rv_detect_item_nb_bias + rv_detect_item_nb_text * text[i] +
 		rv_detect_item_nb_neighbours * nb + rv_detect_item_nb_specificity * specificity +
-		rv_detect_item_nb_rate * rate;
+		rv_detect_item_nb_rate * rate + thin * (rv_detect_item_nb_thin +
+												rv_detect_item_nb_thin_specificity * specificity +
+												rv_detect_item_nb_thin_rate * rate);
 }
 
 /*

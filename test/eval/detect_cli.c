@@ -267,11 +267,14 @@ flush_item(Pending *p)
 		switch (item_parts)
 		{
 			case ITEM_BOTH:
-				z = rv_item_blend(text[i], rv_item_combined_logit(text, nwords, n, i, spec, rate),
+				z = rv_item_blend(text[i],
+								  rv_item_combined_logit(text, nwords, n, i, spec, rate,
+														 rv_item_thinness(&ctx)),
 								  rv_item_evidence_weight(&ctx));
 				break;
 			case ITEM_UNBLENDED:
-				z = rv_item_combined_logit(text, nwords, n, i, spec, rate);
+				z = rv_item_combined_logit(text, nwords, n, i, spec, rate,
+										   rv_item_thinness(&ctx));
 				break;
 			case ITEM_ALONE:
 				z = rv_item_logit(&ctx, &fs[i], text[i]);

@@ -3,6 +3,7 @@
  *	  The spoiler detector: ranges, obvious cases, context effects,
  *	  languages, determinism.
  */
+#include <math.h>
 #include <stdlib.h>
 
 #include "rv_test.h"
@@ -537,9 +538,9 @@ RV_TEST(detect_item_context_stored_form)
 /*
  * A context without marked spoilers (a new title) scores exactly as no
  * context: the same bits as rv_detect, with a warning line, a marked span
- * or neither.  With marks, the item model's weight grows with them (m / (m
- * + k)), and a thin context moves a score from the default path's toward
- * the item model's, part of the way.
+ * or neither.  With marks, the item model's weight does not fall as they
+ * grow (m / (m + k), k >= 0), and the context's thinness falls from 1
+ * without marks toward 0.
  */
 RV_TEST(detect_item_context_evidence)
 {
@@ -575,10 +576,34 @@ RV_TEST(detect_item_context_evidence)
 	CHECK(rv_item_evidence_weight(&empty) == 0 && rv_item_evidence_weight(&unmarked) == 0);
 	w1 = rv_item_evidence_weight(&thin);
 	w4 = rv_item_evidence_weight(&thick);
-	CHECK(w1 > 0 && w1 < w4 && w4 < 1);
+	CHECK(w1 > 0 && w1 <= w4 && w4 <= 1);
 	CHECK(rv_item_blend(-1.5f, 2.0f, 0) == -1.5f);
-	CHECK(rv_item_blend(-1.5f, 2.0f, w1) > -1.5f && rv_item_blend(-1.5f, 2.0f, w1) < 2.0f);
-	CHECK(rv_item_blend(-1.5f, 2.0f, w4) > rv_item_blend(-1.5f, 2.0f, w1));
+	CHECK(rv_item_blend(-1.5f, 2.0f, w1) > -1.5f && rv_item_blend(-1.5f, 2.0f, w1) <= 2.0f);
+	CHECK(rv_item_blend(-1.5f, 2.0f, w4) >= rv_item_blend(-1.5f, 2.0f, w1));
+
+	/* thinness: 1 without marks, K0 / (K0 + 1) with one, less with four */
+	CHECK(rv_item_thinness(&empty) == 1);
+	CHECK(fabsf(rv_item_thinness(&thin) - rv_detect_item_nb_thin_k0 /
+				(rv_detect_item_nb_thin_k0 + 1)) < 1e-6f);
+	CHECK(rv_item_thinness(&thick) < rv_item_thinness(&thin) && rv_item_thinness(&thick) > 0);
+	{
+		/*
+		 * One mark among eight sentences reads as a spoiler-light title; the
+		 * thinness takes back part of what the low rate costs a sentence
+		 * with no specific words.
+		 */
+		float		tl[2] = {0.5f, 0.5f};
+		int			nw[2] = {8, 8};
+		float		spec,
+					rate;
+		RvSentFeatures f = features_of("Magnus sinks the trawler for the insurance.");
+
+		rv_item_features(&thin, &f, &spec, &rate);
+		rv_detect_features_free(&f);
+		CHECK(rate < 0);
+		CHECK(rv_item_combined_logit(tl, nw, 2, 0, 0, rate, rv_item_thinness(&thin)) >
+			  rv_item_combined_logit(tl, nw, 2, 0, 0, rate, 0));
+	}
 
 	for (int t = 0; t < 3; t++)
 	{
