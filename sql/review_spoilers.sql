@@ -112,6 +112,26 @@ SELECT redact('A film. ||She leaves.|| Fine.'::review, (SELECT c FROM ctx WHERE 
 -- Marked spans stay masked with any context, at any threshold.
 SELECT bool_and(position('[spoiler]' IN redact(t.r, c.c, '[spoiler]', 1)) > 0) AS marked_kept
 FROM title_reviews t JOIN ctx c USING (title) WHERE t.id IN (1, 2);
+-- A context is checked and read once per call site while it stays the
+-- same: a large stored context and contexts that change from row to row
+-- give what a fresh copy of each gives.
+CREATE TEMP TABLE big_ctx AS
+SELECT title, spoiler_context(r) AS c
+FROM (SELECT title, r FROM title_reviews
+      UNION ALL
+      SELECT 'Salt and Iron', review(format('Part %s. ||Magnus w%s the trawler w%s.|| Calm w%s.',
+                                            g, translate(md5(g::text), '0123456789', 'ghijklmnop'),
+                                            translate(md5((g + 1)::text), '0123456789', 'ghijklmnop'),
+                                            translate(md5((g + 2)::text), '0123456789', 'ghijklmnop')))
+      FROM generate_series(1, 2000) g) t
+GROUP BY title;
+SELECT title, octet_length(c) > 8192 AS toasted FROM big_ctx ORDER BY title;
+SELECT count(*) AS reviews,
+       bool_and(redact(t.r, b.c, '#', 0.2) = redact(t.r, b.c || ''::bytea, '#', 0.2)) AS same_as_fresh_copy,
+       bool_and((SELECT array_agg(s ORDER BY s.start) FROM spoilers(t.r, b.c) s) IS NOT DISTINCT FROM
+                (SELECT array_agg(s ORDER BY s.start) FROM spoilers(t.r, b.c || ''::bytea) s)) AS spoilers_same,
+       count(*) FILTER (WHERE redact(t.r, b.c, '#', 0.2) <> redact(t.r, '#', 0.2)) > 0 AS context_matters
+FROM (SELECT * FROM title_reviews, generate_series(1, 3) ORDER BY random()) t JOIN big_ctx b USING (title);
 SELECT redact('x'::review, '\x00'::bytea, '', 0.5);
 SELECT redact('x'::review, (SELECT c FROM ctx WHERE title = 'Other'), '', 1.5);
 SELECT spoiler_context(r) IS NULL AS empty_is_null FROM title_reviews WHERE false;

@@ -105,6 +105,8 @@ item_slot(RvItemContext *c, uint64_t h, bool add)
 void
 rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler, int delta)
 {
+	if (c->stored != NULL)		/* read-only (rv_item_deserialize) */
+		return;
 	c->nsents += delta;
 	if (spoiler)
 		c->nspoiler += delta;
@@ -121,6 +123,77 @@ rv_item_add(RvItemContext *c, const RvSentFeatures *f, bool spoiler, int delta)
 	}
 }
 
+/*
+ * The stored form of a context (the bytea of spoiler_context()): "RVI1",
+ * then nsents, nspoiler and nwords as 4-byte little-endian integers, then
+ * per word its hash (8 bytes), sentences and marked sentences (4 each),
+ * little-endian, by increasing hash, so that the same reviews give the
+ * same bytes in any order.
+ */
+#define ITEM_MAGIC "RVI1"
+#define ITEM_HEAD 16
+#define ITEM_ENTRY 16
+
+static void
+put_u32(unsigned char *p, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		p[i] = (unsigned char) (v >> (8 * i));
+}
+
+static uint32_t
+get_u32(const unsigned char *p)
+{
+	return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24;
+}
+
+static uint64_t
+stored_hash(const unsigned char *e)
+{
+	return (uint64_t) get_u32(e) | (uint64_t) get_u32(e + 4) << 32;
+}
+
+/*
+ * A word's sentences and marked sentences in the context: by the hash
+ * table, or by binary search in the stored form's words (in hash order).
+ */
+static bool
+item_counts(const RvItemContext *c, uint64_t h, int32_t *all, int32_t *spoiler)
+{
+	const RvItemWord *w;
+
+	if (c->stored != NULL)
+	{
+		uint32_t	lo = 0,
+					hi = c->nwords;
+
+		while (lo < hi)
+		{
+			uint32_t	mid = lo + (hi - lo) / 2;
+			const unsigned char *e = c->stored + (size_t) mid * ITEM_ENTRY;
+			uint64_t	m = stored_hash(e);
+
+			if (m == h)
+			{
+				*all = (int32_t) get_u32(e + 8);
+				*spoiler = (int32_t) get_u32(e + 12);
+				return true;
+			}
+			if (m < h)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return false;
+	}
+	w = item_slot((RvItemContext *) c, h, false);
+	if (w == NULL)
+		return false;
+	*all = w->all;
+	*spoiler = w->spoiler;
+	return true;
+}
+
 void
 rv_item_features(const RvItemContext *c, const RvSentFeatures *f, float *specificity,
 				 float *rate)
@@ -132,14 +205,13 @@ rv_item_features(const RvItemContext *c, const RvSentFeatures *f, float *specifi
 
 	for (int t = 0; t < f->ntypes; t++)
 	{
-		const RvItemWord *w;
+		int32_t		all,
+					spoiler;
 
-		if (is_item_stop(RV_TYPE(f, t), f->type_len[t]))
+		if (is_item_stop(RV_TYPE(f, t), f->type_len[t]) ||
+			!item_counts(c, f->type_hash[t], &all, &spoiler) || all <= 0)
 			continue;
-		w = item_slot((RvItemContext *) c, f->type_hash[t], false);
-		if (w == NULL || w->all <= 0)
-			continue;
-		sum += log((w->spoiler + 0.5) / (ns + 1)) - log((w->all - w->spoiler + 0.5) / (na - ns + 1));
+		sum += log((spoiler + 0.5) / (ns + 1)) - log((all - spoiler + 0.5) / (na - ns + 1));
 		n++;
 	}
 	*specificity = n ? (float) (sum / n) : 0;
@@ -212,30 +284,6 @@ rv_item_combined_logit(const float *text, const int *nwords, uint32_t n, uint32_
 												rv_detect_item_nb_thin_rate * rate);
 }
 
-/*
- * The stored form of a context (the bytea of spoiler_context()): "RVI1",
- * then nsents, nspoiler and nwords as 4-byte little-endian integers, then
- * per word its hash (8 bytes), sentences and marked sentences (4 each),
- * little-endian, by increasing hash, so that the same reviews give the
- * same bytes in any order.
- */
-#define ITEM_MAGIC "RVI1"
-#define ITEM_HEAD 16
-#define ITEM_ENTRY 16
-
-static void
-put_u32(unsigned char *p, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		p[i] = (unsigned char) (v >> (8 * i));
-}
-
-static uint32_t
-get_u32(const unsigned char *p)
-{
-	return (uint32_t) p[0] | (uint32_t) p[1] << 8 | (uint32_t) p[2] << 16 | (uint32_t) p[3] << 24;
-}
-
 static int
 cmp_item_word(const void *a, const void *b)
 {
@@ -248,10 +296,21 @@ cmp_item_word(const void *a, const void *b)
 void
 rv_item_serialize(const RvItemContext *c, RvBuf *out)
 {
-	RvItemWord *w = rv_alloc(sizeof(RvItemWord) * (c->nwords ? c->nwords : 1));
+	RvItemWord *w;
 	uint32_t	n = 0;
 	unsigned char head[ITEM_HEAD];
 
+	if (c->stored != NULL)
+	{
+		memcpy(head, ITEM_MAGIC, 4);
+		put_u32(head + 4, (uint32_t) c->nsents);
+		put_u32(head + 8, (uint32_t) c->nspoiler);
+		put_u32(head + 12, c->nwords);
+		rv_buf_append(out, head, ITEM_HEAD);
+		rv_buf_append(out, c->stored, (size_t) c->nwords * ITEM_ENTRY);
+		return;
+	}
+	w = rv_alloc(sizeof(RvItemWord) * (c->nwords ? c->nwords : 1));
 	for (uint32_t k = 0; c->words && k <= c->mask; k++)
 		if (c->words[k].hash != 0 && c->words[k].all > 0)
 			w[n++] = c->words[k];
@@ -301,22 +360,20 @@ rv_item_deserialize(const void *data, size_t len, RvItemContext *c, RvError *err
 	for (uint32_t i = 0; i < n; i++)
 	{
 		const unsigned char *e = p + ITEM_HEAD + (size_t) i * ITEM_ENTRY;
-		uint64_t	h = (uint64_t) get_u32(e) | (uint64_t) get_u32(e + 4) << 32;
+		uint64_t	h = stored_hash(e);
 		int32_t		all = (int32_t) get_u32(e + 8),
 					spoiler = (int32_t) get_u32(e + 12);
-		RvItemWord *w;
 
 		if (h <= prev || all <= 0 || spoiler < 0 || spoiler > all || all > c->nsents)
 		{
-			rv_item_free(c);
+			rv_item_init(c);
 			rv_error_set(err, RV_ERR_BINARY, 0, 0,
 						 "Word %u of the spoiler context is malformed.", i + 1);
 			return false;
 		}
 		prev = h;
-		w = item_slot(c, h, true);
-		w->all = all;
-		w->spoiler = spoiler;
 	}
+	c->nwords = n;
+	c->stored = p + ITEM_HEAD;
 	return true;
 }

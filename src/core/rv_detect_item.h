@@ -27,6 +27,8 @@ typedef struct RvItemContext
 	uint32_t	nwords;
 	uint32_t	mask;
 	RvItemWord *words;			/* open addressing by hash */
+	const unsigned char *stored;	/* or: the stored form's words, read in
+									 * place (rv_item_deserialize) */
 } RvItemContext;
 
 extern void rv_item_init(RvItemContext *c);
@@ -41,6 +43,13 @@ extern bool rv_item_add_sentence(RvItemContext *c, const char *text, size_t len,
 
 /* The stored form of a context (see rv_detect_item.c); appends to out. */
 extern void rv_item_serialize(const RvItemContext *c, RvBuf *out);
+
+/*
+ * A context that reads the stored form in place, after checking all of
+ * it: nothing is allocated, data must outlive c, and no sentence may be
+ * added to it.  Returns false with *err set when data is not a stored
+ * context.
+ */
 extern bool rv_item_deserialize(const void *data, size_t len, RvItemContext *c,
 								RvError *err);
 

@@ -9,7 +9,9 @@
  * the reviews (src/core/rv_detect_item.c); a review's own marks are free
  * labels for every other review of the title.  Unlike spoilers(r) and
  * redact(r), which read the scores stored at input, these score at query
- * time (about 10 us a sentence), with the weights of the library: STABLE.
+ * time, with the weights of the library: STABLE.  A context is checked and
+ * detoasted once per call site while it stays the same (context_arg), and
+ * read in place.
  * The item model weighs by the context's marked sentences; a context
  * without any gives exactly what spoilers(r) and redact(r) give.
  */
@@ -19,6 +21,7 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "pg_review.h"
 #include "review_visible.h"
@@ -110,28 +113,75 @@ review_spoiler_context_final(PG_FUNCTION_ARGS)
 }
 
 /*
+ * The context argument, checked and read in place (rv_item_deserialize),
+ * kept in fn_extra while the argument stays the same: a scalar subquery or
+ * a joined row gives every call the same value, often a TOAST pointer,
+ * which would otherwise be detoasted and checked again for each review.
+ * The same value is the same TOAST pointer (its bytes name the stored
+ * value, which is never changed in place) or the same bytes inline.
+ */
+typedef struct ContextCache
+{
+	struct varlena *key;		/* the argument as passed (pointer or bytes) */
+	bytea	   *value;			/* detoasted */
+	RvItemContext ctx;			/* reads value in place */
+} ContextCache;
+
+static const RvItemContext *
+context_arg(FunctionCallInfo fcinfo, int argno)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(PG_GETARG_DATUM(argno));
+	ContextCache *c = fcinfo->flinfo->fn_extra;
+	Size		keylen = VARSIZE_ANY(raw);
+	MemoryContext old;
+	RvError		err = {0};
+
+	if (c != NULL && c->key != NULL && VARSIZE_ANY(c->key) == keylen &&
+		memcmp(c->key, raw, keylen) == 0)
+		return &c->ctx;
+	if (c == NULL)
+		c = fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+															   sizeof(ContextCache));
+	if (c->key != NULL)
+	{
+		pfree(c->key);
+		pfree(c->value);
+		c->key = NULL;
+	}
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	c->value = PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(argno));
+	if (!rv_item_deserialize(VARDATA(c->value), VARSIZE(c->value) - VARHDRSZ, &c->ctx, &err))
+	{
+		MemoryContextSwitchTo(old);
+		pfree(c->value);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid spoiler context"),
+				 errdetail_internal("%s", err.detail)));
+	}
+	c->key = palloc(keylen);
+	memcpy(c->key, raw, keylen);
+	MemoryContextSwitchTo(old);
+	return &c->ctx;
+}
+
+/*
  * The ranges to hide with the context: the core's rule (rv_hidden_ranges:
  * marked spans, and sentences scoring >= threshold outside them) over the
  * sentences scored again with the context.
  */
 static RvHiddenRange *
-ranges_with_context(const Review *r, const RvLayout *l, const bytea *cb, float threshold,
-					int *n)
+ranges_with_context(const Review *r, const RvLayout *l, const RvItemContext *ctx,
+					float threshold, int *n)
 {
 	const RvSentEntry *sents = RV_SECTION(r, l, sents, RvSentEntry);
 	const RvSpanEntry *spans = RV_SECTION(r, l, spans, RvSpanEntry);
 	const char *body = (const char *) r + l->body;
 	RvHiddenRange *out = palloc(sizeof(RvHiddenRange) * ((Size) r->nspans + r->nsents + 1));
 	RvSentEntry *rescored = palloc(sizeof(RvSentEntry) * ((Size) r->nsents + 1));
-	RvItemContext ctx;
 	RvError		err = {0};
 	char		lang[RV_LANG_BUFSIZE];
 
-	if (!rv_item_deserialize(VARDATA_ANY(cb), VARSIZE_ANY_EXHDR(cb), &ctx, &err))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid spoiler context"),
-				 errdetail_internal("%s", err.detail)));
 	memcpy(rescored, sents, sizeof(RvSentEntry) * r->nsents);
 
 	/*
@@ -139,7 +189,7 @@ ranges_with_context(const Review *r, const RvLayout *l, const bytea *cb, float t
 	 * no evidence: the stored scores, exactly what spoilers(r) and redact(r)
 	 * read (the core would compute the same: rv_detect_with_item).
 	 */
-	if (threshold < 1.0f && r->nsents > 0 && ctx.nspoiler > 0)
+	if (threshold < 1.0f && r->nsents > 0 && ctx->nspoiler > 0)
 	{
 		RvSentence *ss = palloc(sizeof(RvSentence) * r->nsents);
 		RvSpan	   *sp = palloc(sizeof(RvSpan) * ((Size) r->nspans + 1));
@@ -162,12 +212,11 @@ ranges_with_context(const Review *r, const RvLayout *l, const bytea *cb, float t
 		in.nsents = r->nsents;
 		in.spans = sp;
 		in.nspans = r->nspans;
-		if (rv_detect_with_item(&in, &ctx, scores, &err) < 0)
+		if (rv_detect_with_item(&in, ctx, scores, &err) < 0)
 			rv_report(&err, "review", NULL);
 		for (uint32 i = 0; i < r->nsents; i++)
 			rescored[i].score = scores[i];
 	}
-	rv_item_free(&ctx);
 	*n = rv_hidden_ranges(spans, r->nspans, rescored, r->nsents, threshold, out);
 	return out;
 }
@@ -190,7 +239,7 @@ review_spoilers_ctx(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	Review	   *r = PG_GETARG_REVIEW_P(0);
-	bytea	   *cb = PG_GETARG_BYTEA_PP(1);
+	const RvItemContext *ctx = context_arg(fcinfo, 1);
 	RvLayout	l;
 	RvHiddenRange *ranges;
 	int			n;
@@ -199,7 +248,7 @@ review_spoilers_ctx(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	review_layout(r, &l);
 	body = (const char *) r + l.body;
-	ranges = ranges_with_context(r, &l, cb, RV_DEFAULT_THRESHOLD, &n);
+	ranges = ranges_with_context(r, &l, ctx, RV_DEFAULT_THRESHOLD, &n);
 	for (int i = 0; i < n; i++)
 	{
 		Datum		values[5];
@@ -222,7 +271,7 @@ Datum
 review_redact_ctx(PG_FUNCTION_ARGS)
 {
 	Review	   *r = PG_GETARG_REVIEW_P(0);
-	bytea	   *cb = PG_GETARG_BYTEA_PP(1);
+	const RvItemContext *ctx = context_arg(fcinfo, 1);
 	text	   *mask = PG_GETARG_TEXT_PP(2);
 	float		threshold = review_threshold_arg(fcinfo, 3);
 	RvLayout	l;
@@ -232,6 +281,6 @@ review_redact_ctx(PG_FUNCTION_ARGS)
 
 	review_layout(r, &l);
 	body = (const char *) r + l.body;
-	ranges = ranges_with_context(r, &l, cb, threshold, &n);
+	ranges = ranges_with_context(r, &l, ctx, threshold, &n);
 	PG_RETURN_TEXT_P(review_redact_text(body, r->body_len, ranges, n, mask));
 }

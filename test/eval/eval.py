@@ -118,7 +118,7 @@ def tvtropes():
                                               p, rc))
     # Thin contexts: only k spoilers of each run marked (fd.mark_rank order),
     # the others counted as unmarked sentences; against the default path
-    # (the text logit alone) and the item model without the blend.
+    # (the text logit alone).
     print('thin contexts, TV Tropes held out (ROC AUC; precision/recall at 0.5):')
     text = res  # the default path: each sentence's text logit
     for k in fd.EVIDENCE_LEVELS:
@@ -127,11 +127,10 @@ def tvtropes():
                                             rows[i][1].replace('\t', ' ').replace('\n', ' '))
                 for i in val]
         line = '  %-10s' % ('all marks' if k is None else '%d marks' % k)
-        for parts, name in (('', 'blended'), ('-blend', 'unblended')):
-            r = run('item', thin, parts)
-            p, rc, _ = fd.prf([x[0] for x in r], [x[1] for x in r], 0.5)
-            line += '  %s %.3f (%.3f / %.3f)' % (name, fd.auc([x[0] for x in r], [x[1] for x in r]),
-                                                 p, rc)
+        r = run('item', thin, '')
+        p, rc, _ = fd.prf([x[0] for x in r], [x[1] for x in r], 0.5)
+        line += '  spoilers(r, ctx) %.3f (%.3f / %.3f)' % (fd.auc([x[0] for x in r],
+                                                                  [x[1] for x in r]), p, rc)
         print(line)
     p, rc, _ = fd.prf([x[0] for x in text], [x[1] for x in text], 0.5)
     print('  %-10s  default path (text logit) %.3f (%.3f / %.3f)'
