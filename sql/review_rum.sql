@@ -268,6 +268,90 @@ SELECT p.q, cardinality(s.dists) AS rows, i.dists = s.dists AS same_distances,
 FROM bm25_safe_probes p JOIN bm25s_index i USING (pid) JOIN bm25s_seqscan s USING (pid) ORDER BY pid;
 SELECT bool_and(r <#> bq = -review_bm25(r, bq)) AS safe_distance_is_minus_bm25
 FROM gen, bm25_safe_probes WHERE r @@~ q;
+-- The bounded top-k scan (ReviewTopK): a constant LIMIT over the ordered
+-- scan tells the index its bound (LIMIT + OFFSET).  Its rows and their
+-- order are those of the unbounded scan (pg_review.bm25_topk off), also
+-- with an OFFSET, when the scan's other conditions drop rows, when rows
+-- are deleted but still in the index (then it starts again without the
+-- bound), and in a LATERAL subquery scanned again for each outer row.
+-- topk_same(query): query gives (g, id, d) with d = r <#> bq, in the
+-- scan's order within each g; run with the bound and without, per g the
+-- distances are the same, and so are the rows wherever the distance is not
+-- tied with the last (RUM orders ties in no particular order), and no row
+-- comes twice.
+CREATE FUNCTION pg_temp.topk_same(query text, OUT same boolean, OUT nrows int) LANGUAGE plpgsql AS $$
+DECLARE
+	wrapped text := 'SELECT g, array_agg(id ORDER BY n) AS ids, array_agg(d ORDER BY n) AS ds, count(DISTINCT id) AS nd
+		FROM (SELECT g, id, d, row_number() OVER () AS n FROM (' || query || ') t) s GROUP BY g';
+BEGIN
+	EXECUTE 'CREATE TEMP TABLE topk_on AS ' || wrapped;
+	PERFORM set_config('pg_review.bm25_topk', 'off', true);
+	EXECUTE 'CREATE TEMP TABLE topk_off AS ' || wrapped;
+	PERFORM set_config('pg_review.bm25_topk', 'on', true);
+	SELECT bool_and(a.ds = b.ds AND a.nd = cardinality(a.ids)
+					AND ARRAY(SELECT x FROM unnest(a.ids, a.ds) u(x, d) WHERE d < a.ds[cardinality(a.ds)] ORDER BY x)
+						= ARRAY(SELECT x FROM unnest(b.ids, b.ds) u(x, d) WHERE d < b.ds[cardinality(b.ds)] ORDER BY x)),
+		   sum(cardinality(a.ids))
+	INTO same, nrows
+	FROM topk_on a FULL JOIN topk_off b USING (g);
+	DROP TABLE topk_on, topk_off;
+END $$;
+SET enable_seqscan = off;
+SET enable_bitmapscan = off;
+CREATE TEMP TABLE topk_bq AS SELECT review_bm25_query('worker | dream', 'gen') AS bq;
+SELECT bq::text AS bq FROM topk_bq \gset
+EXPLAIN (COSTS OFF)
+SELECT id FROM gen WHERE r @@ 'worker | dream'::reviewquery ORDER BY r <#> :'bq'::review_bm25query LIMIT 5 OFFSET 7;
+SET pg_review.bm25_topk = off;
+EXPLAIN (COSTS OFF)
+SELECT id FROM gen WHERE r @@ 'worker | dream'::reviewquery ORDER BY r <#> :'bq'::review_bm25query LIMIT 5 OFFSET 7;
+RESET pg_review.bm25_topk;
+CREATE FUNCTION pg_temp.topk_sql(q text, bq text, cond text, tail text) RETURNS text LANGUAGE sql AS $$
+	SELECT format('SELECT 0 AS g, id, r <#> %2$L::review_bm25query AS d FROM gen WHERE r @@ %1$L::reviewquery %3$s ORDER BY r <#> %2$L::review_bm25query %4$s',
+				  q, bq, cond, tail)
+$$;
+SELECT k, (pg_temp.topk_same(pg_temp.topk_sql('worker | dream', :'bq', '', 'LIMIT ' || k))).*
+FROM unnest(ARRAY[1, 3, 10, 40]) k;
+SELECT (pg_temp.topk_same(pg_temp.topk_sql('worker | dream', :'bq', '', 'LIMIT 5 OFFSET 7'))).*;
+-- a text query: the index rechecks every row it returns
+SELECT (pg_temp.topk_same(format('SELECT 0 AS g, id, r <#> %1$L::review_bm25query AS d FROM gen WHERE r @@ %2$L::text ORDER BY r <#> %1$L::review_bm25query LIMIT 10',
+                                 :'bq', 'worker | dream'))).*;
+-- a condition the index does not decide drops rows among the first k: the
+-- scan starts again once (without one it does not)
+SELECT (pg_temp.topk_same(pg_temp.topk_sql('worker | dream', :'bq', 'AND id % 3 = 0', 'LIMIT 10'))).*;
+CREATE FUNCTION pg_temp.topk_run(query text, OUT bound int, OUT restarts int, OUT nrows int) LANGUAGE plpgsql AS $$
+DECLARE
+	j json;
+BEGIN
+	EXECUTE 'EXPLAIN (ANALYZE, FORMAT JSON, COSTS OFF, TIMING OFF, BUFFERS OFF) ' || query INTO j;
+	SELECT (p->>'Bound')::int, (p->>'Restarts')::int, (p->>'Actual Rows')::numeric::int
+	INTO bound, restarts, nrows
+	FROM json_array_elements(j->0->'Plan'->'Plans') p WHERE p->>'Custom Plan Provider' = 'ReviewTopK';
+END $$;
+SELECT * FROM pg_temp.topk_run(format($q$SELECT id FROM gen WHERE r @@ 'worker | dream'::reviewquery AND id %% 3 = 0
+	ORDER BY r <#> %L::review_bm25query LIMIT 10$q$, :'bq'));
+SELECT * FROM pg_temp.topk_run(format($q$SELECT id FROM gen WHERE r @@ 'worker | dream'::reviewquery
+	ORDER BY r <#> %L::review_bm25query LIMIT 10$q$, :'bq'));
+-- many rows of one distance (tied rows come in no particular order): the
+-- rows left after starting again are still the rest
+SELECT review_bm25_query('butler', 'gen')::text AS bq_tied \gset
+SELECT k, (pg_temp.topk_same(pg_temp.topk_sql('butler', :'bq_tied', 'AND id % 5 <> 0', 'LIMIT ' || k))).*
+FROM unnest(ARRAY[2, 5, 12]) k;
+-- rows deleted in this transaction are invisible but still in the index
+BEGIN;
+DELETE FROM gen WHERE id IN (SELECT id FROM gen WHERE r @@ 'worker | dream'::reviewquery
+                             ORDER BY r <#> (SELECT bq FROM topk_bq), id LIMIT 4);
+SELECT (pg_temp.topk_same(pg_temp.topk_sql('worker | dream', :'bq', '', 'LIMIT 10'))).*;
+SELECT * FROM pg_temp.topk_run(format($q$SELECT id FROM gen WHERE r @@ 'worker | dream'::reviewquery
+	ORDER BY r <#> %L::review_bm25query LIMIT 10$q$, :'bq'));
+ROLLBACK;
+-- for each outer row (runtime keys, scanned again)
+EXPLAIN (COSTS OFF)
+SELECT p.pid, x.id FROM bm25_probes p, LATERAL (SELECT id FROM gen WHERE r @@ p.q ORDER BY r <#> p.bq LIMIT 3) x;
+SELECT (pg_temp.topk_same($q$SELECT p.pid AS g, x.id, x.d FROM bm25_probes p,
+	LATERAL (SELECT id, r <#> p.bq AS d FROM gen WHERE r @@ p.q ORDER BY r <#> p.bq LIMIT 3) x$q$)).*;
+RESET enable_seqscan;
+RESET enable_bitmapscan;
 SELECT review_corpus_untrack('gen');
 
 -- A keyword occurring thousands of times in one review: its positions do not

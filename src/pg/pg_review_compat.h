@@ -54,4 +54,17 @@
 #define RV_STATS_TARGET(stats)	((stats)->attr->attstattarget)
 #endif
 
+/*
+ * 18: index_beginscan() takes the scan's instrumentation (NULL: none), and
+ * the EXPLAIN property functions are in commands/explain_format.h.
+ */
+#if PG_VERSION_NUM >= 180000
+#define rv_index_beginscan(heap, index, snapshot, nkeys, norderbys) \
+	index_beginscan((heap), (index), (snapshot), NULL, (nkeys), (norderbys))
+#include "commands/explain_format.h"
+#else
+#define rv_index_beginscan(heap, index, snapshot, nkeys, norderbys) \
+	index_beginscan((heap), (index), (snapshot), (nkeys), (norderbys))
+#endif
+
 #endif							/* PG_REVIEW_COMPAT_H */

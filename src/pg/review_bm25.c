@@ -16,7 +16,7 @@
  * Stored form (after the varlena header; native byte order, read with
  * memcpy since a short-header value is not aligned):
  *
- *	uint8 version, uint8 flags (BQ_SAFE), uint16 0, uint32 nitems,
+ *	uint8 version, uint8 flags (BQ_SAFE), uint16 bound, uint32 nitems,
  *	float8 rows, float8 avgdl, float8 df[nitems] (-1: not a positive term),
  *	the reviewquery's serialized form (rv_query_serialize)
  *
@@ -24,6 +24,10 @@
  *	{"query": "'worker' | 'wealth'", "safe": false, "rows": 3, "avgdl": 8.5,
  *	 "df": [{"term": "worker", "df": 2}, {"term": "wealth", "df": 1}]}
  * with "prefix": true on prefix terms.  The binary form is the text form.
+ *
+ * bound is 0 except in the copy a bounded top-k scan gives the index
+ * (review_bm25_with_bound, see review_topk.c); it is not part of the text
+ * form, and review_bm25() ignores it.
  *
  * With safe, the statistics are those of what a spoiler-free reader sees
  * (visible rows and words) and the score counts visible occurrences only,
@@ -142,6 +146,7 @@ review_bm25_deserialize(const struct varlena *v)
 		bm25_corrupted("The value is shorter than its header.");
 	memcpy(&version, p, 1);
 	memcpy(&flags, p + 1, 1);
+	memcpy(&b->bound, p + 2, 2);
 	memcpy(&nitems, p + 4, 4);
 	memcpy(&b->rows, p + 8, 8);
 	memcpy(&b->avgdl, p + 16, 8);
@@ -165,6 +170,17 @@ review_bm25_deserialize(const struct varlena *v)
 			bm25_corrupted("A document frequency is out of range.");
 	bm25_prepare(b);
 	return b;
+}
+
+struct varlena *
+review_bm25_with_bound(Datum bq, uint16 bound)
+{
+	struct varlena *v = PG_DETOAST_DATUM_COPY(bq);
+
+	if (VARSIZE(v) < VARHDRSZ + BQ_HEADER)
+		bm25_corrupted("The value is shorter than its header.");
+	memcpy(VARDATA(v) + 2, &bound, 2);
+	return v;
 }
 
 typedef struct Bm25Cache

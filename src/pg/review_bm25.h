@@ -22,7 +22,18 @@ typedef struct ReviewBm25
 	double	   *idf;			/* per item; 0 for items that do not score */
 	bool	   *scores;			/* per item: the first item of each distinct
 								 * positive term (repeats score once) */
+	uint16		bound;			/* a bounded top-k scan's k (review_topk.c), or 0 */
 } ReviewBm25;
+
+/* r <#> bq (the top-k scan recognizes the operator by its function). */
+extern PGDLLEXPORT Datum review_bm25_distance(PG_FUNCTION_ARGS);
+
+/*
+ * A copy of the review_bm25query bq with the bound a top-k scan gives the
+ * index: review_rum_ops then keeps the exact distance only for rows that
+ * are among the best `bound` seen so far (see review_topk.c).
+ */
+extern struct varlena *review_bm25_with_bound(Datum bq, uint16 bound);
 
 /* The review_bm25query of argument argno, cached across the rows of a scan. */
 extern ReviewBm25 *review_bm25_from_datum(FunctionCallInfo fcinfo, int argno);

@@ -501,6 +501,8 @@ typedef struct RumQuery
 	bool		positional;		/* a phrase: consistent needs positions */
 	bool		safe_phrase;	/* @@~ with a phrase: distances in visible words */
 	ReviewBm25 *bm25;			/* <#>: the statistics; NULL otherwise */
+	double	   *best;			/* bounded <#>: min-heap of the best scores seen */
+	uint32		nbest;
 
 	/*
 	 * evaluate_presence's answers by the entries' states (2 bits each), for
@@ -538,6 +540,8 @@ review_rum_extract_query(PG_FUNCTION_ARGS)
 	{
 		rq->bm25 = review_bm25_deserialize(v);
 		rq->q = rq->bm25->q;
+		if (rq->bm25->bound > 0)
+			rq->best = palloc(sizeof(double) * rq->bm25->bound);
 	}
 	else
 		rq->q = rv_query_deserialize(VARDATA(v), VARSIZE(v) - VARHDRSZ, &err);
@@ -833,6 +837,57 @@ bm25_positions(RumQuery *rq)
 	return score;
 }
 
+/*
+ * A bounded top-k scan (review_topk.c) reads only the first `bound` rows of
+ * the ordered scan, and starts again without the bound if it needs more.
+ * RUM scores every match and sorts them all, and the sort is what a ranking
+ * with distinct scores pays for (for a single term, RUM's own tsvector
+ * distance has a handful of values, which sort almost for free).  So a row
+ * whose score is below the `bound` best seen so far, which cannot be among
+ * the first `bound` rows, is given distance 0 like a row without a score:
+ * such rows tie and sort in TID order, after the ones kept.  A row is kept
+ * when it scores at least the smallest of the best (ties are kept), so the
+ * first `bound` rows, and their order, are exactly the unbounded scan's.
+ */
+static bool
+bm25_among_best(RumQuery *rq, double score)
+{
+	double	   *h = rq->best;
+	uint32		n = rq->nbest;
+	uint32		i = 0;
+
+	if (n < rq->bm25->bound)
+	{
+		/* sift up */
+		i = rq->nbest++;
+		while (i > 0 && h[(i - 1) / 2] > score)
+		{
+			h[i] = h[(i - 1) / 2];
+			i = (i - 1) / 2;
+		}
+		h[i] = score;
+		return true;
+	}
+	if (score < h[0])
+		return false;
+	/* replace the smallest, sift down */
+	for (;;)
+	{
+		uint32		c = 2 * i + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= score)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	h[i] = score;
+	return true;
+}
+
 /* r <=> q from the index: 1 - review_rank, computed from the positions. */
 Datum
 review_rum_ordering(PG_FUNCTION_ARGS)
@@ -858,6 +913,8 @@ review_rum_ordering(PG_FUNCTION_ARGS)
 	{
 		float8		score = bm25_positions(rq);
 
+		if (rq->best != NULL && !bm25_among_best(rq, score))
+			PG_RETURN_FLOAT8(0.0);
 		PG_RETURN_FLOAT8(score != 0 ? -score : 0.0);
 	}
 	for (int e = 0; e < rq->nentries && !found; e++)
