@@ -346,8 +346,15 @@ SELECT * FROM pg_temp.topk_run(format($q$SELECT id FROM gen WHERE r @@ 'worker |
 	ORDER BY r <#> %L::review_bm25query LIMIT 10$q$, :'bq'));
 ROLLBACK;
 -- for each outer row (runtime keys, scanned again)
-EXPLAIN (COSTS OFF)
-SELECT p.pid, x.id FROM bm25_probes p, LATERAL (SELECT id FROM gen WHERE r @@ p.q ORDER BY r <#> p.bq LIMIT 3) x;
+CREATE FUNCTION pg_temp.uses_topk(query text) RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+	j text;
+BEGIN
+	EXECUTE 'EXPLAIN (FORMAT JSON, COSTS OFF) ' || query INTO j;
+	RETURN position('"Custom Plan Provider": "ReviewTopK"' IN j) > 0;
+END $$;
+SELECT pg_temp.uses_topk($q$SELECT p.pid, x.id FROM bm25_probes p,
+	LATERAL (SELECT id FROM gen WHERE r @@ p.q ORDER BY r <#> p.bq LIMIT 3) x$q$) AS lateral_uses_topk;
 SELECT (pg_temp.topk_same($q$SELECT p.pid AS g, x.id, x.d FROM bm25_probes p,
 	LATERAL (SELECT id, r <#> p.bq AS d FROM gen WHERE r @@ p.q ORDER BY r <#> p.bq LIMIT 3) x$q$)).*;
 RESET enable_seqscan;
