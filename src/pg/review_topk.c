@@ -25,7 +25,9 @@
  *
  * Only a Limit directly over the index scan is changed (its rows are all
  * the Limit reads), with a constant LIMIT and OFFSET (k up to 65535),
- * forward, in a SELECT without row locks; pg_review.bm25_topk turns it off.
+ * forward, in a SELECT without row locks and not for a scrollable cursor;
+ * pg_review.bm25_topk turns it off.  The rows are the index scan's however
+ * many are read: the bound only saves work.
  */
 #include "postgres.h"
 
@@ -227,7 +229,9 @@ topk_planner(Query *parse, const char *query_string, int cursorOptions,
 		stmt = prev_planner_hook(parse, query_string, cursorOptions, boundParams);
 	else
 		stmt = standard_planner(parse, query_string, cursorOptions, boundParams);
-	if (review_bm25_topk && stmt->commandType == CMD_SELECT && stmt->rowMarks == NIL)
+	/* (a scrollable cursor's plan may scan backward, which ReviewTopK does not) */
+	if (review_bm25_topk && stmt->commandType == CMD_SELECT && stmt->rowMarks == NIL &&
+		!(cursorOptions & CURSOR_OPT_SCROLL))
 	{
 		stmt->planTree = topk_walk(stmt->planTree);
 		stmt->subplans = topk_walk_list(stmt->subplans);
