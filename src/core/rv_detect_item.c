@@ -293,20 +293,28 @@ cmp_item_word(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The stored form's header, for a context of nwords words. */
+static void
+put_item_head(const RvItemContext *c, uint32_t nwords, RvBuf *out)
+{
+	unsigned char head[ITEM_HEAD];
+
+	memcpy(head, ITEM_MAGIC, 4);
+	put_u32(head + 4, (uint32_t) c->nsents);
+	put_u32(head + 8, (uint32_t) c->nspoiler);
+	put_u32(head + 12, nwords);
+	rv_buf_append(out, head, ITEM_HEAD);
+}
+
 void
 rv_item_serialize(const RvItemContext *c, RvBuf *out)
 {
 	RvItemWord *w;
 	uint32_t	n = 0;
-	unsigned char head[ITEM_HEAD];
 
 	if (c->stored != NULL)
 	{
-		memcpy(head, ITEM_MAGIC, 4);
-		put_u32(head + 4, (uint32_t) c->nsents);
-		put_u32(head + 8, (uint32_t) c->nspoiler);
-		put_u32(head + 12, c->nwords);
-		rv_buf_append(out, head, ITEM_HEAD);
+		put_item_head(c, c->nwords, out);
 		rv_buf_append(out, c->stored, (size_t) c->nwords * ITEM_ENTRY);
 		return;
 	}
@@ -315,11 +323,7 @@ rv_item_serialize(const RvItemContext *c, RvBuf *out)
 		if (c->words[k].hash != 0 && c->words[k].all > 0)
 			w[n++] = c->words[k];
 	qsort(w, n, sizeof(RvItemWord), cmp_item_word);
-	memcpy(head, ITEM_MAGIC, 4);
-	put_u32(head + 4, (uint32_t) c->nsents);
-	put_u32(head + 8, (uint32_t) c->nspoiler);
-	put_u32(head + 12, n);
-	rv_buf_append(out, head, ITEM_HEAD);
+	put_item_head(c, n, out);
 	for (uint32_t i = 0; i < n; i++)
 	{
 		unsigned char e[ITEM_ENTRY];

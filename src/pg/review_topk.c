@@ -90,8 +90,7 @@ typedef struct TopkState
 	uint32		bound;			/* k */
 	bool		bounded;		/* the scan under way is bounded */
 	bool		started;
-	uint64		read;			/* index entries read in this scan */
-	ItemPointerData *seen;		/* their TIDs, while bounded */
+	ItemPointerData *seen;		/* TIDs of the index entries read while bounded */
 	uint32		nseen;
 	uint32		skipped;		/* of them, met again after starting again */
 	uint64		restarts;		/* scans started again without the bound */
@@ -316,7 +315,6 @@ topk_start(TopkState *st, bool bounded)
 	else
 		ob->sk_argument = st->exact;
 	index_rescan(st->scan, st->keys, st->nkeys, st->orderby, st->norderby);
-	st->read = 0;
 	st->skipped = 0;
 }
 
@@ -340,7 +338,7 @@ topk_next(ScanState *ss)
 		{
 			ItemPointer tid;
 
-			if (st->bounded && st->read == st->bound)
+			if (st->bounded && st->nseen == st->bound)
 			{
 				/* more than the bound: again in exact order, past what was read */
 				topk_start(st, false);
@@ -350,7 +348,6 @@ topk_next(ScanState *ss)
 			tid = index_getnext_tid(st->scan, ForwardScanDirection);
 			if (tid == NULL)
 				return ExecClearTuple(ss->ss_ScanTupleSlot);
-			st->read++;
 			if (st->bounded)
 				st->seen[st->nseen++] = *tid;
 			else if (st->skipped < st->nseen &&
