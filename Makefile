@@ -11,6 +11,10 @@
 #   make valgrind   the pg_regress suites against a server under valgrind
 #                   memcheck (test/valgrind.sh; private install, ~6 minutes)
 #   make eval       the spoiler detector's precision, recall, F1 and ROC AUC
+#   make update-detector-weights
+#                   refit the English detector (tools/fit_detector.py; needs the
+#                   labelled data in ../shared and python3-numpy, python3-scipy;
+#                   PYTHON picks the interpreter)
 #   make bench      benchmarks against tsvector + GIN and RUM (bench/run.sh)
 
 .DEFAULT_GOAL := all
@@ -34,6 +38,8 @@ DATA		= $(wildcard sql/pg_review--*.sql)
 REGRESS		= $(patsubst sql/%.sql,%,$(sort $(filter-out sql/pg_review% sql/review_rum.sql,$(wildcard sql/*.sql))))
 
 REGRESS_OPTS = --inputdir=. --outputdir=test/regress_out --load-extension=pg_review
+
+PYTHON		?= python3
 
 EXTRA_CLEAN	= src/core/build src/core/build-asan src/core/build-fuzz test/unit/run_tests test/unit/run_tests_asan test/eval/detect_cli test/fuzz/bin test/regress_out
 
@@ -116,7 +122,7 @@ eval:
 # Fits the detector again on the labelled sentences (../shared/data/spoilers)
 # and rewrites the generated weights in src/core/generated.
 update-detector-weights: test/eval/detect_cli
-	python3 tools/fit_detector.py
+	$(PYTHON) tools/fit_detector.py
 
 ifeq ($(PGXS),)
 # No server headers yet: the convenience targets install them first (or

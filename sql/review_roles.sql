@@ -1,9 +1,10 @@
 -- A role that may only read reviews through a spoiler-safe view and a
--- spoiler-safe search function cannot recover spoiler text.
+-- spoiler-safe search function cannot recover spoiler text (marked here, in
+-- two dialects; review_spoilers checks the detected ones).
 CREATE TABLE secret_reviews (id int PRIMARY KEY, r review);
 INSERT INTO secret_reviews VALUES
 	(1, 'A slow drama about a harbour town. ||The harbourmaster drowns the smuggler Vekko.|| Lovely score.'),
-	(2, 'A comedy about a bakery. In the end, the baker poisons the critic Orlanda and wins the prize. Bright colours.');
+	(2, 'A comedy about a bakery. [spoiler]In the end, the baker poisons the critic Orlanda and wins the prize.[/spoiler] Bright colours.');
 CREATE VIEW safe_reviews AS SELECT id, redact(r) AS body FROM secret_reviews;
 CREATE FUNCTION safe_search(q text) RETURNS TABLE (id int, body text)
 	LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_catalog

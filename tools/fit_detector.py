@@ -15,10 +15,16 @@ training part by 4-fold cross-validation over blocks (inner folds); the
 validation part is scored once, at the end, and only reported.
 
 The model, in the order rv_detect.c computes it:
-  text     naive Bayes log-count ratios of binary word unigrams and bigrams
-           (Wang and Manning 2012), calibrated by logistic regression
-           together with capitalized words after the first (named
-           characters), log length and the English cue lexicon's logit;
+  text     two models of the sentence alone, stacked: naive Bayes log-count
+           ratios of binary word unigrams and bigrams (Wang and Manning
+           2012), and a logistic regression on the sentence's hashed
+           character n-grams (rv_detect_chars.c: 2 to 5 code points within
+           space-padded folded words, 2^16 buckets, scaled to unit length),
+           which reaches what words cannot (inflections, names, numbers,
+           quotes); their out-of-fold logits are calibrated by a logistic
+           regression together with capitalized words after the first
+           (named characters) and log length, the English cue lexicon's
+           logit added at EN_CUE_SCALE;
   context  a logistic regression on the sentence's text logit and the
            weighted mean of its neighbours' (up to `reach` sentences either
            side, weight decay^(distance-1)), fitted on out-of-fold text
@@ -49,7 +55,9 @@ Only derived numbers are written (src/core/generated/rv_detect_weights.c);
 no sentence of the data set is.
 
 Usage: python3 tools/fit_detector.py [--data PATH] [--no-write]
-Standard library only.
+The character model's fit needs NumPy and SciPy (Debian: python3-numpy,
+python3-scipy); everything else, and what make eval imports, is the standard
+library.
 """
 import argparse
 import csv
@@ -83,6 +91,7 @@ BLOCK = 100             # ids per block of the split by show
 GUARD = 25              # training ids this close to a validation block are left out
 ITEM_GROUP = 50         # ids per "title" of the item-context measurement
 CONTEXT_GRID = ((1, 1.0), (2, 1.0), (4, 0.7), (6, 0.7), (8, 0.8))   # neighbours (reach, decay)
+ITEM_GRID = ((0, 1.0),) + CONTEXT_GRID      # the item model's; reach 0: no neighbours
 PRIOR_SHIFT = -0.95     # rv_detect.c: balanced TV Tropes prior -> reviews (~30%)
 NEAR_MIN_WORDS = 4      # rv_detect_int.h: a sentence narrates with at least this many words
 NEAR_MIN_TEXT = -1.4    # rv_detect_int.h: and its own text logit at least this
@@ -90,6 +99,7 @@ EN_CUE_SCALE = 0.5      # rv_detect.c: the English cue lexicon, at half weight, 
 EVIDENCE_LEVELS = (0, 1, 2, 5, 10, None)    # marks a thin context keeps per group (None: all)
 EVIDENCE_GRID = (0, 0.5, 1, 2, 5)           # the blend's evidence constant k (0: no blend)
 THIN_GRID = (2, 5, 10)                      # K0 of the thinness t = K0 / (K0 + m)
+CHAR_C_GRID = (0.5, 1.0, 2.0)               # inverse L2 penalty of the character model
 
 
 def build_cli():
@@ -145,6 +155,65 @@ def tokenize(sentences):
     return res
 
 
+def char_buckets(sentences):
+    """The distinct character n-gram buckets of each sentence, by the C code
+    (detect_cli chars)."""
+    text = ''.join(s.replace('\n', ' ').replace('\r', ' ') + '\n' for s in sentences)
+    out = subprocess.run([CLI, 'chars'], input=text, capture_output=True, text=True,
+                         check=True).stdout.split('\n')
+    return [[int(b) for b in line.split()] for line in out[:len(sentences)]]
+
+
+def char_matrix(indices, chars):
+    """The unit-length binary vectors of the sentences (scipy CSR)."""
+    import numpy as np
+    from scipy.sparse import csr_matrix
+    ind, ptr, data = [], [0], []
+    for i in indices:
+        b = chars[i]
+        ind += b
+        data += [1.0 / math.sqrt(len(b))] * len(b)
+        ptr.append(len(ind))
+    return csr_matrix((np.array(data), np.array(ind, dtype=np.int64), np.array(ptr)),
+                      shape=(len(indices), 1 << CHAR_BITS))
+
+
+CHAR_BITS = 16          # rv_detect_int.h RV_CHAR_BITS
+CHAR_UNIT = 1e-3        # rv_detect_int.h RV_CHAR_WEIGHT_UNIT
+
+
+def fit_chars(indices, chars, labels, c):
+    """L2-penalized logistic regression on the character vectors (penalty
+    |w|^2 / 2, loss times c; the bias not penalized), by L-BFGS.  Returns
+    (weights, bias)."""
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.special import expit
+    x = char_matrix(indices, chars)
+    y = np.array([labels[i] for i in indices], dtype=float)
+    d = x.shape[1]
+
+    def f(wb):
+        z = x @ wb[:d] + wb[d]
+        p = expit(z)
+        loss = np.logaddexp(0.0, z) - y * z
+        g = np.empty(d + 1)
+        g[:d] = wb[:d] + c * (x.T @ (p - y))
+        g[d] = c * (p - y).sum()
+        return 0.5 * wb[:d] @ wb[:d] + c * loss.sum(), g
+    res = minimize(f, np.zeros(d + 1), jac=True, method='L-BFGS-B',
+                   options={'maxiter': 2000, 'gtol': 1e-6})
+    return res.x[:d], float(res.x[d])
+
+
+def char_logits(indices, chars, cw):
+    """The character model's logits of the sentences, as rv_detect_char_logit
+    computes them (bias apart): weights rounded to the C table's units."""
+    w, b = cw
+    return [b + sum(w[k] for k in chars[i]) / math.sqrt(len(chars[i])) if chars[i] else b
+            for i in indices]
+
+
 def keys_of(tokens):
     keys = set(tokens)
     keys.update(a + ' ' + b for a, b in zip(tokens, tokens[1:]))
@@ -184,16 +253,18 @@ def solve(a, b):
     return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
 
 
-def logistic(xs, ys, ridge=1e-3, iters=25):
-    """Logistic regression by Newton's method; returns [bias, w1, ...]."""
+def logistic(xs, ys, ridge=1e-3, iters=25, offsets=None):
+    """Logistic regression by Newton's method; returns [bias, w1, ...].
+    offsets: a fixed term added to each row's logit (not fitted)."""
     d = len(xs[0]) + 1
     w = [0.0] * d
+    offsets = offsets or [0.0] * len(xs)
     for _ in range(iters):
         g = [0.0] * d
         h = [[0.0] * d for _ in range(d)]
-        for x, y in zip(xs, ys):
+        for x, y, off in zip(xs, ys, offsets):
             v = (1.0,) + tuple(x)
-            z = sum(wi * vi for wi, vi in zip(w, v))
+            z = off + sum(wi * vi for wi, vi in zip(w, v))
             p = sigmoid(z)
             e = p - y
             s = max(p * (1 - p), 1e-6)
@@ -216,35 +287,68 @@ def logistic(xs, ys, ridge=1e-3, iters=25):
 
 
 # Components of the text model, for the ablation.  The cue lexicon is not
-# fitted (rv_detect.c adds it at EN_CUE_SCALE): fitted together with the
-# word ratios, which are over-confident on the sentences they were counted
-# on, its weight came out negative, and reviews, which announce endings
-# more plainly than TV Tropes sentences, lost most of their recall.
-ALL = ('words', 'neutral')
+# fitted (rv_detect.c adds it at EN_CUE_SCALE, an offset of the stack):
+# fitted together with the word ratios, which are over-confident on the
+# sentences they were counted on, its weight came out negative, and
+# reviews, which announce endings more plainly than TV Tropes sentences,
+# lost most of their recall.
+ALL = ('words', 'chars', 'neutral')
 
 
-def text_inputs(i, toks, keys, ratios, parts):
+def word_sums(indices, keys, ratios):
+    return {i: sum(ratios.get(k, 0.0) for k in keys[i]) for i in indices}
+
+
+def oof_words(train, rows, keys, labels, alpha, min_count):
+    """Out-of-fold word sums of the training part (inner folds)."""
+    out = {}
+    for k in range(4):
+        tr, te = inner_split(train, rows, k)
+        out.update(word_sums(te, keys, nb_ratios(tr, keys, labels, alpha, min_count)))
+    return out
+
+
+def oof_chars(train, rows, chars, labels, c):
+    """Out-of-fold character logits of the training part (inner folds)."""
+    out = {}
+    for k in range(4):
+        tr, te = inner_split(train, rows, k)
+        out.update(zip(te, char_logits(te, chars, fit_chars(tr, chars, labels, c))))
+    return out
+
+
+def stack_inputs(i, l1, toks, parts):
+    """The stack's inputs of sentence i; l1 maps index -> (word sum, char logit)."""
     x = []
     if 'words' in parts:
-        x.append(sum(ratios.get(k, 0.0) for k in keys[i]))
+        x.append(l1[i][0])
+    if 'chars' in parts:
+        x.append(l1[i][1])
     if 'neutral' in parts:
         x += [float(toks[i][0]), math.log(1.0 + toks[i][1])]
-    if 'cues' in parts:
-        x.append(toks[i][2])
     return x
 
 
-def fit_text(indices, toks, keys, labels, alpha, min_count, prune, parts=ALL):
-    ratios = nb_ratios(indices, keys, labels, alpha, min_count) if 'words' in parts else {}
-    ratios = {k: v for k, v in ratios.items() if abs(v) >= prune}
-    w = logistic([text_inputs(i, toks, keys, ratios, parts) for i in indices],
-                 [labels[i] for i in indices])
-    return ratios, w
+def fit_stack(indices, l1, toks, labels, parts, cues=True):
+    return logistic([stack_inputs(i, l1, toks, parts) for i in indices],
+                    [labels[i] for i in indices],
+                    offsets=[EN_CUE_SCALE * toks[i][2] for i in indices] if cues else None)
 
 
-def text_logits(indices, toks, keys, ratios, w, parts=ALL, cues=True):
-    return [w[0] + sum(a * b for a, b in zip(w[1:], text_inputs(i, toks, keys, ratios, parts)))
+def stack_logits(indices, l1, toks, w, parts, cues=True):
+    return [w[0] + sum(a * b for a, b in zip(w[1:], stack_inputs(i, l1, toks, parts)))
             + (EN_CUE_SCALE * toks[i][2] if cues else 0.0) for i in indices]
+
+
+def oof_text(train, rows, l1, toks, labels, parts, cues=True):
+    """Out-of-fold text logits of the training part: the stack of each inner
+    fold fitted on the other folds' out-of-fold inputs (cross-fitted)."""
+    z = {}
+    for k in range(4):
+        tr, te = inner_split(train, rows, k)
+        w = fit_stack(tr, l1, toks, labels, parts, cues)
+        z.update(zip(te, stack_logits(te, l1, toks, w, parts, cues)))
+    return z
 
 
 def neighbour_mean(indices, z, rows, reach, decay, group=block_of):
@@ -381,19 +485,16 @@ def weight_table_c(table):
     return ''.join(out)
 
 
+def generated(name):
+    """The generated source file src/core/generated/NAME, open for writing."""
+    path = os.path.join(TOP, 'src', 'core', 'generated', name)
+    print('writing %s' % path)
+    return open(path, 'w', encoding='utf-8')
+
+
 def c_bytes(b):
     """A C string literal of the bytes b (UTF-8 kept, quotes escaped)."""
     return c_string(b.decode())
-
-
-def oof_text(train, rows, toks, keys, labels, params, parts):
-    """Out-of-fold text logits of the training part (inner folds)."""
-    z = {}
-    for k in range(4):
-        tr, te = inner_split(train, rows, k)
-        ratios, w = fit_text(tr, toks, keys, labels, *params, parts=parts)
-        z.update(zip(te, text_logits(te, toks, keys, ratios, w, parts)))
-    return z
 
 
 def fit_context(train, z, rows, labels, reach, decay):
@@ -532,7 +633,7 @@ def fit_item_nb(train, z, thin, rows, toks, labels):
     Returns (reach, decay, k0, k) and the weights fitted on the whole
     training part."""
     best = None
-    for reach, decay in CONTEXT_GRID:
+    for reach, decay in ITEM_GRID:
         for k0 in THIN_GRID:
             folds = []
             for f in range(4):
@@ -566,6 +667,14 @@ def main():
         print('no labelled data at %s: nothing to fit' % args.data)
         return 0
 
+    try:
+        import numpy  # noqa: F401
+        import scipy.optimize  # noqa: F401
+    except ImportError:
+        print('the character model is fitted with NumPy and SciPy, which %s lacks: '
+              'apt-get install python3-numpy python3-scipy (then make update-detector-weights '
+              'PYTHON=/usr/bin/python3)' % sys.executable, file=sys.stderr)
+        return 1
     rows = read_rows(args.data)
     build_cli()
     toks = tokenize([r[1] for r in rows])
@@ -575,19 +684,39 @@ def main():
     print('split by show: %d training sentences, %d validation (blocks of %d ids, guard %d)'
           % (len(train), len(val), BLOCK, GUARD))
 
-    # Text model settings by inner cross-validation on the training part.
+    # Text model settings by inner cross-validation on the training part:
+    # the word ratios' alpha and minimum count, the character model's
+    # penalty, each by the inner AUC of its out-of-fold logits; then the
+    # stack's parts by the inner AUC of the cross-fitted stack.
+    chars = char_buckets([r[1] for r in rows])
+    train_labels = [labels[i] for i in train]
     best = None
-    for parts in (('words',), ALL):
-        for alpha in (0.5, 1.0):
-            for min_count in (2, 3):
-                params = (alpha, min_count, 0.0)
-                z = oof_text(train, rows, toks, keys, labels, params, parts)
-                a = auc([labels[i] for i in train], [z[i] for i in train])
-                print('%-16s alpha=%g min_count=%d  inner cross-validated AUC %.4f'
-                      % ('+'.join(parts), alpha, min_count, a))
-                if best is None or a > best[1]:
-                    best = (params, a, z, parts)
-    params, text_cv, z_oof, parts = best
+    for alpha in (0.5, 1.0):
+        for min_count in (2, 3):
+            ws = oof_words(train, rows, keys, labels, alpha, min_count)
+            a = auc(train_labels, [ws[i] for i in train])
+            print('words alpha=%g min_count=%d  inner cross-validated AUC %.4f' % (alpha, min_count, a))
+            if best is None or a > best[1]:
+                best = ((alpha, min_count), a, ws)
+    (alpha, min_count), _, ws_oof = best
+    best = None
+    for c in CHAR_C_GRID:
+        cs = oof_chars(train, rows, chars, labels, c)
+        a = auc(train_labels, [cs[i] for i in train])
+        print('chars C=%g  inner cross-validated AUC %.4f' % (c, a))
+        if best is None or a > best[1]:
+            best = (c, a, cs)
+    char_c, _, cs_oof = best
+    l1_oof = {i: (ws_oof[i], cs_oof[i]) for i in train}
+    best = None
+    for parts in (('words', 'chars'), ALL):
+        z = oof_text(train, rows, l1_oof, toks, labels, parts)
+        a = auc(train_labels, [z[i] for i in train])
+        print('text %-22s inner cross-validated AUC %.4f' % ('+'.join(parts) + ' + cues', a))
+        if best is None or a > best[1]:
+            best = (parts, a, z)
+    parts, text_cv, z_oof = best
+    params = (alpha, min_count, char_c)
 
     # Context stage settings, also by inner folds (on out-of-fold logits).
     best_ctx = None
@@ -609,10 +738,14 @@ def main():
                                [sigmoid(z_oof[i]) for i in train], 0.8)
 
     # The final text model on the whole training part; validation once.
-    ratios, w = fit_text(train, toks, keys, labels, *params, parts=parts)
-    z_val = dict(zip(val, text_logits(val, toks, keys, ratios, w, parts)))
-    if 'neutral' not in parts:
-        w = w + [0.0, 0.0]      # no weight for names and length
+    # The stack's weights are those of the training part's out-of-fold
+    # inputs; the two models under it are refitted on the whole part.
+    ratios = nb_ratios(train, keys, labels, alpha, min_count)
+    cw = fit_chars(train, chars, labels, char_c)
+    l1_val = {i: (ws, cl) for i, ws, cl in zip(val, word_sums(val, keys, ratios).values(),
+                                                 char_logits(val, chars, cw))}
+    w = fit_stack(train, l1_oof, toks, labels, parts)
+    z_val = dict(zip(val, stack_logits(val, l1_val, toks, w, parts)))
     val_labels = [labels[i] for i in val]
     text_p = [sigmoid(z_val[i]) for i in val]
     paged = [sigmoid(x) for x in context_logits(val, z_val, rows, ctx, reach, decay)]
@@ -623,17 +756,19 @@ def main():
           'precision %.3f recall %.3f' % ((len(val), fig['auc']) + fig['at05'] + (t80,)
                                           + fig['at80'][:2]))
 
-    # Ablation: components added one by one, each refitted.
+    # Ablation: components added one by one, the stack refitted on the
+    # training part's out-of-fold inputs each time.
     print('ablation (validation by show, ROC AUC):')
     ablation = []
     for name, ab_parts, cues in (('words (unigrams + bigrams)', ('words',), False),
-                                 ('words + neutral', ('words', 'neutral'), False),
-                                 ('words + cues', ('words',), True),
-                                 ('words + neutral + cues', ALL, True),
+                                 ('characters (2- to 5-grams)', ('chars',), False),
+                                 ('words + characters', ('words', 'chars'), False),
+                                 ('words + neutral + cues', ('words', 'neutral'), True),
+                                 ('characters + neutral + cues', ('chars', 'neutral'), True),
                                  ('neutral + cues, no words', ('neutral',), True)):
-        r2, w2 = fit_text(train, toks, keys, labels, *params, parts=ab_parts)
-        ablation.append((name, auc(val_labels, text_logits(val, toks, keys, r2, w2, ab_parts,
-                                                           cues))))
+        w2 = fit_stack(train, l1_oof, toks, labels, ab_parts, cues)
+        ablation.append((name, auc(val_labels, stack_logits(val, l1_val, toks, w2, ab_parts,
+                                                            cues))))
     ablation.append(('the text model (%s + cues)' % ' + '.join(parts), fig['auc']))
     ablation.append(('text + neighbours on the page (not used)', fig['paged_auc']))
     # Item context alone (the ablation's), then with the neighbours (what
@@ -678,35 +813,44 @@ def main():
     print('item context + neighbours + thinness, every mark: at 0.5 precision %.3f recall %.3f'
           % fig['item_nb'][1:3])
 
-    table = sorted(((k, w[1] * v) for k, v in ratios.items() if abs(w[1] * v) >= PRUNE),
-                   key=lambda kv: kv[0].encode())
+    # The stack's weights by name; the two models' tables carry their scale.
+    wn = dict(zip([p for p in ('words', 'chars') if p in parts] +
+                  (['names', 'length'] if 'neutral' in parts else []), w[1:]))
+    table = sorted(((k, wn['words'] * v) for k, v in ratios.items()
+                    if abs(wn['words'] * v) >= PRUNE), key=lambda kv: kv[0].encode())
     print('features: %d fitted, %d kept (|w| >= %g)' % (len(ratios), len(table), PRUNE))
+    char_table = [max(-32767, min(32767, round(wn.get('chars', 0.0) * v / CHAR_UNIT)))
+                  for v in cw[0]]
+    print('character buckets: %d, %d nonzero, largest |w| %.3f; stack %s'
+          % (len(char_table), sum(1 for v in char_table if v), max(abs(v) for v in char_table)
+             * CHAR_UNIT, ' '.join('%s %.4f' % kv for kv in sorted(wn.items()))))
     # The spoiler-averse preset: t80 moved to the review scale as rv_detect
     # moves scores (PRIOR_SHIFT), for a sentence in the middle of a review.
     averse = sigmoid(math.log(t80 / (1 - t80)) + PRIOR_SHIFT)
     print('spoiler-averse threshold on the review scale: %.3f' % averse)
     if args.no_write:
         return 0
-    out = os.path.join(TOP, 'src', 'core', 'generated', 'rv_detect_weights.c')
-    with open(out, 'w', encoding='utf-8') as fh:
+    with generated('rv_detect_weights.c') as fh:
         fh.write('/*\n * rv_detect_weights.c\n *\t  Fitted weights of the English spoiler model: naive Bayes log-count\n'
                  ' *\t  ratios of word unigrams and bigrams times a calibrated scale, the\n'
                  ' *\t  calibrated neutral and cue weights, and the context stage.\n'
                  ' *\n * Generated by tools/fit_detector.py from the TV Tropes spoiler sentences\n'
                  ' * (Boyd-Graber et al. 2013, training half), split by show: %d sentences\n'
                  ' * fitted on, %d validation sentences never fitted on.\n'
-                 ' * Features %s, alpha %g, min count %d (inner AUC %.4f);\n'
+                 ' * Features %s, alpha %g, min count %d, character C %g (inner AUC %.4f);\n'
                  ' * context reach %d, decay %g (inner AUC %.4f).\n'
                  ' * Validation, each sentence alone: ROC AUC %.4f (with the context stage\n'
                  ' * on its page %.4f, not used in reviews); at 0.5 precision %.3f,\n'
                  ' * recall %.3f; at %.3f precision %.3f, recall %.3f.  Do not edit by hand.\n */\n'
-                 % (len(train), len(val), ' + '.join(parts), params[0], params[1], text_cv, reach, decay, ctx_cv,
+                 % (len(train), len(val), ' + '.join(parts), params[0], params[1], params[2], text_cv,
+                    reach, decay, ctx_cv,
                     fig['auc'], fig['paged_auc'], fig['at05'][0], fig['at05'][1], t80,
                     fig['at80'][0], fig['at80'][1]))
         fh.write('#include "rv_detect_int.h"\n\n')
-        fh.write('const float rv_detect_bias = %.6ff;\n' % w[0])
-        fh.write('const float rv_detect_w_names = %.6ff;\n' % w[2])
-        fh.write('const float rv_detect_w_length = %.6ff;\n' % w[3])
+        fh.write('/* the bias of the character model, times its stack weight, included */\n')
+        fh.write('const float rv_detect_bias = %.6ff;\n' % (w[0] + wn.get('chars', 0.0) * cw[1]))
+        fh.write('const float rv_detect_w_names = %.6ff;\n' % wn.get('names', 0.0))
+        fh.write('const float rv_detect_w_length = %.6ff;\n' % wn.get('length', 0.0))
         fh.write('const float rv_detect_mean_log_length = %.6ff;\n'
                  % (sum(math.log(1.0 + toks[i][1]) for i in train) / len(train)))
         write_floats(fh, 'rv_detect_item_', ('bias', 'text', 'specificity', 'rate'), ci)
@@ -733,7 +877,17 @@ def main():
         fh.write('/* the same moved to the review scale */\n')
         fh.write('const float rv_detect_averse_threshold = %.3ff;\n\n' % averse)
         fh.write(weight_table_c(table))
-    print('wrote %s' % out)
+    with generated('rv_detect_char_weights.c') as fh:
+        fh.write('/*\n * rv_detect_char_weights.c\n *\t  Fitted weights of the character n-gram buckets '
+                 '(rv_detect_chars.c),\n *\t  in RV_CHAR_WEIGHT_UNITs, times the stack weight %.6f.\n'
+                 ' *\n * Generated by tools/fit_detector.py (logistic regression, C %g, on the\n'
+                 ' * %d training sentences).  Do not edit by hand.\n */\n'
+                 % (wn.get('chars', 0.0), char_c, len(train)))
+        fh.write('#include "rv_detect_int.h"\n\n')
+        fh.write('const int16_t rv_detect_char_weights[1 << RV_CHAR_BITS] = {\n')
+        for k in range(0, len(char_table), 16):
+            fh.write('\t' + ', '.join(str(v) for v in char_table[k:k + 16]) + ',\n')
+        fh.write('};\n')
     return 0
 
 

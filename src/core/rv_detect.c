@@ -156,6 +156,12 @@ collect_token(const RvWord *w, void *arg)
 	return true;
 }
 
+static bool
+is_english(const char *lang)
+{
+	return strncmp(lang, "en", 2) == 0 && (lang[2] == '\0' || lang[2] == '-');
+}
+
 bool
 rv_detect_features(const char *text, size_t len, const char *lang,
 				   RvSentFeatures *f, RvError *err)
@@ -163,7 +169,8 @@ rv_detect_features(const char *text, size_t len, const char *lang,
 	TokState	st = {text, f, 0};
 
 	memset(f, 0, sizeof(*f));
-	if (rv_words(text, len, lang, collect_token, &st, err) < 0)
+	if (rv_words(text, len, lang, collect_token, &st, err) < 0 ||
+		(is_english(lang) && !rv_detect_char_logit(text, len, &f->chars, err)))
 	{
 		rv_detect_features_free(f);
 		return false;
@@ -498,12 +505,6 @@ rv_detect_model_logit(const RvSentFeatures *f)
 	return rv_detect_bias + (float) sum * RV_WEIGHT_UNIT;
 }
 
-static bool
-is_english(const char *lang)
-{
-	return strncmp(lang, "en", 2) == 0 && (lang[2] == '\0' || lang[2] == '-');
-}
-
 float
 rv_detect_cue_logit(const RvSentFeatures *f, const char *lang)
 {
@@ -520,7 +521,7 @@ rv_detect_cue_logit_scan(const RvSentFeatures *f, const char *lang)
 	return lex ? cue_sum_scan(lex, f) : 0;
 }
 
-const RvDetectOptions rv_detect_all = {true, true, true, false, true};
+const RvDetectOptions rv_detect_all = {true, true, true, true, false, true};
 
 float
 rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang, const RvDetectOptions *opt)
@@ -547,6 +548,7 @@ rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang, const RvDete
 
 	if (is_english(lang))
 		return z + (opt->words ? rv_detect_model_logit(f) : rv_detect_bias) +
+			(opt->chars ? f->chars : 0) +
 			(lex && opt->cues ? EN_CUE_SCALE * cue_sum(lex, f) : 0);
 	if (lex == NULL)
 		return z + rv_detect_bias;	/* neutral features only */

@@ -126,11 +126,36 @@ typedef struct RvCueLexicon
 extern const RvCueLexicon rv_detect_lexicons[];
 extern const int rv_detect_nlexicons;
 
+/*
+ * The character n-gram part of the English model (rv_detect_chars.c): the
+ * folded sentence's n-grams of RV_CHAR_MIN to RV_CHAR_MAX code points within
+ * space-padded words, hashed into 2^RV_CHAR_BITS buckets whose weights
+ * (rv_detect_char_weights, generated, in RV_CHAR_WEIGHT_UNITs, the
+ * calibration's scale included) sum over sqrt(distinct buckets).
+ */
+#define RV_CHAR_BITS		16
+#define RV_CHAR_MIN			2
+#define RV_CHAR_MAX			5
+#define RV_CHAR_WEIGHT_UNIT 1e-3
+
+extern const int16_t rv_detect_char_weights[];	/* 1 << RV_CHAR_BITS */
+
+/*
+ * The distinct buckets of text[0..len), in order of first appearance, in
+ * *buckets (rv_free it); returns their number, or -1 with *err set (ICU).
+ */
+extern int64_t rv_detect_char_buckets(const char *text, size_t len, uint16_t **buckets,
+									  RvError *err);
+
+/* The character n-gram model's logit of text[0..len) (no bias). */
+extern bool rv_detect_char_logit(const char *text, size_t len, float *logit, RvError *err);
+
 /* Language-neutral features of one sentence. */
 typedef struct RvSentFeatures
 {
 	int			nwords;
 	int			names;			/* capitalized words after the first */
+	float		chars;			/* rv_detect_char_logit (English; else 0) */
 	uint32_t   *tok;			/* token i is type tok[i] (RV_TOKEN) */
 	int			ntokens;
 	RvBuf		typestr;		/* distinct model tokens (folded; numbers as
@@ -176,6 +201,7 @@ extern float rv_detect_cue_logit_scan(const RvSentFeatures *f, const char *lang)
 typedef struct RvDetectOptions
 {
 	bool		words;			/* the fitted unigrams and bigrams */
+	bool		chars;			/* the fitted character n-grams */
 	bool		neutral;		/* capitalized words, length */
 	bool		cues;			/* the cue lexicon */
 	bool		neighbours;		/* the fitted context stage (off in rv_detect) */

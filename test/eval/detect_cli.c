@@ -6,13 +6,18 @@
  *	detect_cli tokens LANG		reads one sentence per line on stdin and
  *								prints "names<TAB>words<TAB>cues<TAB>token
  *								token ..." (cues: the cue lexicon's logit)
+ *	detect_cli chars			reads one sentence per line and prints its
+ *								distinct character n-gram buckets
+ *								(rv_detect_chars.c), space-separated
  *	detect_cli sentence LANG	reads one sentence per line and prints the
  *								text-only probability (no review context),
  *								the quantity fitted on isolated sentences
  *	detect_cli bench LANG		reads one sentence per line and prints the
  *								microseconds per sentence of tokenizing
- *								(ICU words, folding, interning) and of
- *								scoring the tokens (the model's lookups),
+ *								(ICU words, folding, interning, the
+ *								character n-grams' sum), of the character
+ *								n-grams alone and of scoring the tokens
+ *								(the word model's lookups),
  *								best of 5 runs over all sentences
  *	detect_cli score [PARTS]	reads a TSV of labelled reviews
  *								(review_id, lang, warning, label, sentence),
@@ -89,6 +94,34 @@ print_tokens(const char *lang, bool probability)
 	free(line);
 }
 
+static void
+print_chars(void)
+{
+	char	   *line = NULL;
+	size_t		cap = 0;
+	ssize_t		n;
+
+	while ((n = getline(&line, &cap, stdin)) > 0)
+	{
+		uint16_t   *b;
+		int64_t		nb;
+		RvError		err = {0};
+
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if ((nb = rv_detect_char_buckets(line, (size_t) n, &b, &err)) < 0)
+		{
+			fprintf(stderr, "%s\n", err.detail);
+			exit(1);
+		}
+		for (int64_t i = 0; i < nb; i++)
+			printf("%s%u", i ? " " : "", (unsigned) b[i]);
+		putchar('\n');
+		rv_free(b);
+	}
+	free(line);
+}
+
 static double
 now_us(void)
 {
@@ -110,7 +143,8 @@ bench(const char *lang)
 				lcap = 0;
 	RvSentFeatures *fs;
 	double		best_tok = 1e30,
-				best_score = 1e30;
+				best_score = 1e30,
+				best_chars = 1e30;
 	volatile float sink = 0;
 
 	while ((n = getline(&line, &cap, stdin)) > 0)
@@ -145,9 +179,21 @@ bench(const char *lang)
 			best_score = now_us() - t1;
 		for (int i = 0; i < nl; i++)
 			rv_detect_features_free(&fs[i]);
+		t1 = now_us();
+		for (int i = 0; i < nl; i++)
+		{
+			float		z;
+
+			if (!rv_detect_char_logit(lines[i], lens[i], &z, &err))
+				exit(1);
+			sink += z;
+		}
+		if (now_us() - t1 < best_chars)
+			best_chars = now_us() - t1;
 	}
-	printf("sentences %d  tokenize %.3f us  score %.3f us  (per sentence)\n",
-		   nl, best_tok / (nl ? nl : 1), best_score / (nl ? nl : 1));
+	printf("sentences %d  tokenize %.3f us (of which character n-grams %.3f us)  score %.3f us  "
+		   "(per sentence)\n", nl, best_tok / (nl ? nl : 1), best_chars / (nl ? nl : 1),
+		   best_score / (nl ? nl : 1));
 	for (int i = 0; i < nl; i++)
 		free(lines[i]);
 	free(lines);
@@ -394,6 +440,7 @@ main(int argc, char **argv)
 
 		opts.review_priors = strcmp(argv[1], "score") == 0;
 		opts.words = strstr(parts, "-words") == NULL;
+		opts.chars = strstr(parts, "-chars") == NULL;
 		opts.neutral = strstr(parts, "-neutral") == NULL;
 		opts.cues = strstr(parts, "-cues") == NULL;
 		opts.neighbours = strstr(parts, "+neighbours") != NULL;
@@ -409,13 +456,15 @@ main(int argc, char **argv)
 	}
 	if (argc == 3 && strcmp(argv[1], "tokens") == 0)
 		print_tokens(argv[2], false);
+	else if (argc == 2 && strcmp(argv[1], "chars") == 0)
+		print_chars();
 	else if (argc == 3 && strcmp(argv[1], "sentence") == 0)
 		print_tokens(argv[2], true);
 	else if (argc == 3 && strcmp(argv[1], "bench") == 0)
 		bench(argv[2]);
 	else
 	{
-		fprintf(stderr, "usage: detect_cli tokens LANG | sentence LANG | bench LANG | score [PARTS] | pages [PARTS] | item [ITEM]\n");
+		fprintf(stderr, "usage: detect_cli tokens LANG | chars | sentence LANG | bench LANG | score [PARTS] | pages [PARTS] | item [ITEM]\n");
 		return 2;
 	}
 	rv_segment_reset();

@@ -33,8 +33,9 @@ sys.path.insert(0, os.path.join(TOP, 'tools'))
 import fit_detector as fd  # noqa: E402
 
 PARTS = (('', 'the detector (text model + review priors)'),
-         ('-words', 'without words'), ('-cues', 'without cues'),
-         ('-neutral', 'without neutral features'), ('-neutral,-cues', 'words only'),
+         ('-words', 'without words'), ('-chars', 'without characters'),
+         ('-cues', 'without cues'), ('-neutral', 'without neutral features'),
+         ('-chars,-neutral,-cues', 'words only'), ('-words,-neutral,-cues', 'characters only'),
          ('+neighbours', 'with the context stage (off by default)'))
 
 

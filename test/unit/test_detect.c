@@ -650,3 +650,74 @@ RV_TEST(detect_item_context_evidence)
 	rv_item_free(&thin);
 	rv_item_free(&thick);
 }
+
+static int64_t
+buckets_of(const char *text, uint16_t **b)
+{
+	RvError		err = {0};
+	int64_t		n = rv_detect_char_buckets(text, strlen(text), b, &err);
+
+	if (n < 0)
+		abort();
+	return n;
+}
+
+static bool
+same_buckets(const char *x, const char *y)
+{
+	uint16_t   *a,
+			   *b;
+	int64_t		na = buckets_of(x, &a),
+				nb = buckets_of(y, &b);
+	bool		same = na == nb && (na == 0 || memcmp(a, b, sizeof(uint16_t) * na) == 0);
+
+	rv_free(a);
+	rv_free(b);
+	return same;
+}
+
+/*
+ * Character n-grams (rv_detect_chars.c): folded, cut at white space, each
+ * word padded; code points, not bytes; distinct buckets; the logit is their
+ * weights' sum over sqrt(n), and English features carry it.
+ */
+RV_TEST(detect_char_ngrams)
+{
+	uint16_t   *b;
+	int64_t		n;
+	int64_t		sum = 0;
+	float		z;
+	RvError		err = {0};
+	RvSentFeatures f;
+
+	CHECK_EQ_INT((int) buckets_of("", &b), 0);
+	rv_free(b);
+	CHECK_EQ_INT((int) buckets_of(" \t\n ", &b), 0);
+	rv_free(b);
+	/* " ab ": " a" "ab" "b " " ab" "ab " " ab " (a collision may merge two) */
+	n = buckets_of("ab", &b);
+	CHECK(n >= 5 && n <= 6);
+	rv_free(b);
+	/* " 日本 ": the same six, of code points */
+	n = buckets_of("日本", &b);
+	CHECK(n >= 5 && n <= 6);
+	rv_free(b);
+	CHECK(same_buckets("The END of it", "the end  of\tit"));
+	CHECK(same_buckets("Émile dies.", "émile DIES."));
+	CHECK(same_buckets("twice twice", "twice"));
+	CHECK(!same_buckets("she dies", "she lives"));
+
+	n = buckets_of("In the end the detective dies.", &b);
+	for (int64_t i = 0; i < n; i++)
+		sum += rv_detect_char_weights[b[i]];
+	rv_free(b);
+	CHECK(rv_detect_char_logit("In the end the detective dies.", 30, &z, &err));
+	CHECK(fabs(z - (float) ((double) sum * RV_CHAR_WEIGHT_UNIT / sqrt((double) n))) < 1e-6);
+
+	f = features_of("In the end the detective dies.");
+	CHECK(f.chars == z);
+	rv_detect_features_free(&f);
+	CHECK(rv_detect_features("Le détective meurt.", strlen("Le détective meurt."), "fr", &f, &err));
+	CHECK(f.chars == 0);
+	rv_detect_features_free(&f);
+}
