@@ -19,7 +19,7 @@ The model, in the order rv_detect.c computes it:
            ratios of binary word unigrams and bigrams (Wang and Manning
            2012), and a logistic regression on the sentence's hashed
            character n-grams (rv_detect_chars.c: 2 to 5 code points within
-           space-padded folded words, 2^16 buckets, scaled to unit length),
+           space-padded folded words, 2^16 buckets, over sqrt(n-grams)),
            which reaches what words cannot (inflections, names, numbers,
            quotes); their out-of-fold logits are calibrated by a logistic
            regression together with capitalized words after the first
@@ -156,8 +156,8 @@ def tokenize(sentences):
 
 
 def char_buckets(sentences):
-    """The distinct character n-gram buckets of each sentence, by the C code
-    (detect_cli chars)."""
+    """The character n-gram buckets of each sentence, one per n-gram (repeats
+    included), by the C code (detect_cli chars)."""
     text = ''.join(s.replace('\n', ' ').replace('\r', ' ') + '\n' for s in sentences)
     out = subprocess.run([CLI, 'chars'], input=text, capture_output=True, text=True,
                          check=True).stdout.split('\n')
@@ -165,7 +165,8 @@ def char_buckets(sentences):
 
 
 def char_matrix(indices, chars):
-    """The unit-length binary vectors of the sentences (scipy CSR)."""
+    """The sentences' vectors: n-grams per bucket over sqrt(n-grams) (scipy
+    CSR; repeated buckets are summed)."""
     import numpy as np
     from scipy.sparse import csr_matrix
     ind, ptr, data = [], [0], []
@@ -174,8 +175,10 @@ def char_matrix(indices, chars):
         ind += b
         data += [1.0 / math.sqrt(len(b))] * len(b)
         ptr.append(len(ind))
-    return csr_matrix((np.array(data), np.array(ind, dtype=np.int64), np.array(ptr)),
-                      shape=(len(indices), 1 << CHAR_BITS))
+    x = csr_matrix((np.array(data), np.array(ind, dtype=np.int64), np.array(ptr)),
+                   shape=(len(indices), 1 << CHAR_BITS))
+    x.sum_duplicates()
+    return x
 
 
 CHAR_BITS = 16          # rv_detect_int.h RV_CHAR_BITS
@@ -208,7 +211,7 @@ def fit_chars(indices, chars, labels, c):
 
 def char_logits(indices, chars, cw):
     """The character model's logits of the sentences, as rv_detect_char_logit
-    computes them (bias apart): weights rounded to the C table's units."""
+    computes them (bias apart)."""
     w, b = cw
     return [b + sum(w[k] for k in chars[i]) / math.sqrt(len(chars[i])) if chars[i] else b
             for i in indices]

@@ -6,16 +6,17 @@
  * characters, places and episode names are new in every review.  Character
  * n-grams carry what is shared below the word: inflections ("kill", "killed",
  * "killing"), the shape of names and numbers, quotes and exclamations.  The
- * sentence is folded (rv_fold: NFKC_Casefold), cut into words at white space,
- * and every word, padded with a space on either side, gives its n-grams of
- * RV_CHAR_MIN to RV_CHAR_MAX code points ("char_wb" n-grams).  Each n-gram
- * is hashed (FNV-1a, then a finalizer) into one of 2^RV_CHAR_BITS buckets;
- * the sentence is the set of its distinct buckets, scaled to unit length
- * (1 / sqrt(n) each), and its logit the sum of the buckets' weights over
- * sqrt(n).  The weights are a logistic regression on those vectors, fitted
- * by tools/fit_detector.py and calibrated together with the word model
- * (rv_detect_weights.c); collisions are part of the fitted model (the
- * hashing trick), so no key is stored.
+ * sentence is folded (rv_fold: NFKC_Casefold; ASCII is lowered in place),
+ * cut into words at white space, and every word, padded with a space on
+ * either side, gives its n-grams of RV_CHAR_MIN to RV_CHAR_MAX code points
+ * ("char_wb" n-grams).  Each n-gram is hashed (FNV-1a, then a multiplicative
+ * hash) into one of 2^RV_CHAR_BITS buckets.  The sentence's vector counts
+ * its n-grams per bucket over sqrt(n), n the number of n-grams, and its
+ * logit is the sum of its n-grams' weights over sqrt(n): no set of buckets
+ * is built, each n-gram costs a hash and a load.  The weights are a logistic
+ * regression on those vectors, fitted by tools/fit_detector.py and
+ * calibrated together with the word model (rv_detect_weights.c); collisions
+ * are part of the fitted model (the hashing trick), so no key is stored.
  *
  * detect_cli prints the buckets, so the fit sees exactly what scores.
  */
@@ -26,147 +27,162 @@
 #include "rv_segment.h"
 #include "rv_utf8.h"
 
+/* Where the n-grams go: summed, and listed when out is set. */
+typedef struct CharSink
+{
+	int64_t		sum;			/* of the weights, in RV_CHAR_WEIGHT_UNITs */
+	int64_t		n;				/* n-grams */
+	uint16_t   *out;
+	int64_t		cap;
+} CharSink;
+
 static inline bool
 is_space(unsigned char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* murmur3's 64-bit finalizer, to the top RV_CHAR_BITS bits. */
-static inline uint32_t
-bucket_of(uint64_t h)
+static inline void
+emit(CharSink *sink, uint64_t h)
 {
-	h ^= h >> 33;
-	h *= 0xFF51AFD7ED558CCDULL;
-	h ^= h >> 33;
-	h *= 0xC4CEB9FE1A85EC53ULL;
-	h ^= h >> 33;
-	return (uint32_t) (h >> (64 - RV_CHAR_BITS));
+	uint32_t	b = (uint32_t) ((h * 0x9E3779B97F4A7C15ULL) >> (64 - RV_CHAR_BITS));
+
+	sink->sum += rv_detect_char_weights[b];
+	if (sink->out)
+	{
+		if (sink->n == sink->cap)
+		{
+			sink->cap = sink->cap ? sink->cap * 2 : 256;
+			sink->out = rv_realloc(sink->out, sizeof(uint16_t) * (size_t) sink->cap);
+		}
+		sink->out[sink->n] = (uint16_t) b;
+	}
+	sink->n++;
 }
 
 static inline uint64_t
-fnv_bytes(uint64_t h, const char *s, uint32_t from, uint32_t to)
+fnv_byte(uint64_t h, unsigned char c)
 {
-	for (uint32_t b = from; b < to; b++)
-		h = (h ^ (unsigned char) s[b]) * RV_FNV_PRIME;
-	return h;
+	return (h ^ c) * RV_FNV_PRIME;
 }
 
-typedef struct CharState
+/* The length of the code point at s[i] (a stray byte counts as one). */
+static inline uint32_t
+cp_len(const char *s, uint32_t i, uint32_t len)
 {
-	uint64_t	seen[(1 << RV_CHAR_BITS) / 64];
-	uint16_t   *out;
-	int64_t		n;
-	int64_t		cap;
-	uint32_t   *cp;				/* code point boundaries of the word */
-	uint32_t	cpcap;
-} CharState;
+	uint32_t	n = rv_utf8_seqlen((unsigned char) s[i]);
 
-static void
-add_bucket(CharState *st, uint32_t b)
-{
-	if (st->seen[b >> 6] & (UINT64_C(1) << (b & 63)))
-		return;
-	st->seen[b >> 6] |= UINT64_C(1) << (b & 63);
-	if (st->n == st->cap)
-	{
-		st->cap = st->cap ? st->cap * 2 : 256;
-		st->out = rv_realloc(st->out, sizeof(uint16_t) * (size_t) st->cap);
-	}
-	st->out[st->n++] = (uint16_t) b;
+	return (n == 0 || i + n > len) ? 1 : n;
 }
 
 /*
- * The n-grams of the word s[0..len), padded: virtual code point 0 is the
- * leading space, 1..m the word's, m + 1 the trailing space.  The hash of an
- * n-gram extends its (n - 1)-gram's, FNV-1a being a running hash.
+ * The n-grams of the word s[0..len), padded: an n-gram starts at the
+ * leading space or at a code point, and runs over up to RV_CHAR_MAX code
+ * points, the trailing space last.  The hash of an n-gram extends its
+ * (n - 1)-gram's, FNV-1a being a running hash.  lower: ASCII to lower case
+ * on the fly (the text was not folded).
  */
 static void
-word_ngrams(CharState *st, const char *s, uint32_t len)
+word_ngrams(CharSink *sink, const char *s, uint32_t len, bool lower)
 {
-	uint32_t	m = 0;
-
-	if (len + 1 > st->cpcap)
-	{
-		st->cpcap = len + 1 > 64 ? len + 1 : 64;
-		st->cp = rv_realloc(st->cp, sizeof(uint32_t) * st->cpcap);
-	}
-	st->cp[0] = 0;
-	for (uint32_t i = 0; i < len; m++)
-	{
-		uint32_t	n = rv_utf8_seqlen((unsigned char) s[i]);
-
-		i += (n == 0 || i + n > len) ? 1 : n;
-		st->cp[m + 1] = i;
-	}
-	for (uint32_t start = 0; start + RV_CHAR_MIN <= m + 2; start++)
+	for (int64_t start = -1; start < (int64_t) len;)
 	{
 		uint64_t	h = RV_FNV_OFFSET;
+		uint32_t	p = start < 0 ? 0 : (uint32_t) start;
+		int			k = 0;
 
-		for (uint32_t k = start; k < start + RV_CHAR_MAX && k <= m + 1; k++)
+		if (start < 0)
 		{
-			if (k == 0 || k == m + 1)
-				h = (h ^ ' ') * RV_FNV_PRIME;
-			else
-				h = fnv_bytes(h, s, st->cp[k - 1], st->cp[k]);
-			if (k + 1 - start >= RV_CHAR_MIN)
-				add_bucket(st, bucket_of(h));
+			h = fnv_byte(h, ' ');
+			k = 1;
 		}
+		for (; k < RV_CHAR_MAX; k++)
+		{
+			if (p >= len)
+			{
+				h = fnv_byte(h, ' ');
+				if (k + 1 >= RV_CHAR_MIN)
+					emit(sink, h);
+				break;
+			}
+			for (uint32_t e = p + cp_len(s, p, len); p < e; p++)
+			{
+				unsigned char c = (unsigned char) s[p];
+
+				h = fnv_byte(h, lower && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+			}
+			if (k + 1 >= RV_CHAR_MIN)
+				emit(sink, h);
+		}
+		start = start < 0 ? 0 : start + cp_len(s, (uint32_t) start, len);
 	}
+}
+
+static bool
+char_ngrams(const char *text, size_t len, CharSink *sink, RvError *err)
+{
+	RvBuf		folded = {0};
+	const char *s = text;
+	bool		ascii = true;
+	size_t		i = 0;
+
+	for (size_t j = 0; j < len && ascii; j++)
+		ascii = (unsigned char) text[j] < 0x80;
+	if (!ascii)
+	{
+		rv_buf_init(&folded, len + 1);
+		if (rv_fold(text, len, &folded, err) < 0)
+		{
+			rv_free(folded.data);
+			return false;
+		}
+		s = folded.data;
+		len = folded.len;
+	}
+	while (i < len)
+	{
+		size_t		start;
+
+		while (i < len && is_space((unsigned char) s[i]))
+			i++;
+		start = i;
+		while (i < len && !is_space((unsigned char) s[i]))
+			i++;
+		if (i > start)
+			word_ngrams(sink, s + start, (uint32_t) (i - start), ascii);
+		if (RV_CHECK_INTERRUPTS())
+			break;				/* rv_detect reports it */
+	}
+	rv_free(folded.data);
+	return true;
 }
 
 int64_t
 rv_detect_char_buckets(const char *text, size_t len, uint16_t **buckets, RvError *err)
 {
-	CharState  *st = rv_alloc0(sizeof(CharState));
-	RvBuf		folded;
-	size_t		i = 0;
-	int64_t		n;
+	CharSink	sink = {0};
 
+	sink.cap = 64;
+	sink.out = rv_alloc(sizeof(uint16_t) * (size_t) sink.cap);
 	*buckets = NULL;
-	rv_buf_init(&folded, len + 1);
-	if (rv_fold(text, len, &folded, err) < 0)
+	if (!char_ngrams(text, len, &sink, err))
 	{
-		rv_free(folded.data);
-		rv_free(st);
+		rv_free(sink.out);
 		return -1;
 	}
-	while (i < folded.len)
-	{
-		size_t		start;
-
-		while (i < folded.len && is_space((unsigned char) folded.data[i]))
-			i++;
-		start = i;
-		while (i < folded.len && !is_space((unsigned char) folded.data[i]))
-			i++;
-		if (i > start)
-			word_ngrams(st, folded.data + start, (uint32_t) (i - start));
-		if (RV_CHECK_INTERRUPTS())
-			break;				/* rv_detect reports it */
-	}
-	rv_free(folded.data);
-	rv_free(st->cp);
-	*buckets = st->out;
-	n = st->n;
-	rv_free(st);
-	return n;
+	*buckets = sink.out;
+	return sink.n;
 }
 
 bool
 rv_detect_char_logit(const char *text, size_t len, float *logit, RvError *err)
 {
-	uint16_t   *b;
-	int64_t		n = rv_detect_char_buckets(text, len, &b, err);
-	int64_t		sum = 0;
+	CharSink	sink = {0};
 
 	*logit = 0;
-	if (n < 0)
+	if (!char_ngrams(text, len, &sink, err))
 		return false;
-	for (int64_t i = 0; i < n; i++)
-		sum += rv_detect_char_weights[b[i]];
-	rv_free(b);
-	if (n > 0)
-		*logit = (float) ((double) sum * RV_CHAR_WEIGHT_UNIT / sqrt((double) n));
+	if (sink.n > 0)
+		*logit = (float) ((double) sink.sum * RV_CHAR_WEIGHT_UNIT / sqrt((double) sink.n));
 	return true;
 }

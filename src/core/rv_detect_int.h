@@ -131,7 +131,7 @@ extern const int rv_detect_nlexicons;
  * folded sentence's n-grams of RV_CHAR_MIN to RV_CHAR_MAX code points within
  * space-padded words, hashed into 2^RV_CHAR_BITS buckets whose weights
  * (rv_detect_char_weights, generated, in RV_CHAR_WEIGHT_UNITs, the
- * calibration's scale included) sum over sqrt(distinct buckets).
+ * calibration's scale included) sum over the n-grams, over sqrt(n-grams).
  */
 #define RV_CHAR_BITS		16
 #define RV_CHAR_MIN			2
@@ -141,8 +141,8 @@ extern const int rv_detect_nlexicons;
 extern const int16_t rv_detect_char_weights[];	/* 1 << RV_CHAR_BITS */
 
 /*
- * The distinct buckets of text[0..len), in order of first appearance, in
- * *buckets (rv_free it); returns their number, or -1 with *err set (ICU).
+ * The bucket of every n-gram of text[0..len), in order (repeats included),
+ * in *buckets (rv_free it); returns their number, or -1 with *err set (ICU).
  */
 extern int64_t rv_detect_char_buckets(const char *text, size_t len, uint16_t **buckets,
 									  RvError *err);

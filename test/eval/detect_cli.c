@@ -7,7 +7,7 @@
  *								prints "names<TAB>words<TAB>cues<TAB>token
  *								token ..." (cues: the cue lexicon's logit)
  *	detect_cli chars			reads one sentence per line and prints its
- *								distinct character n-gram buckets
+ *								character n-gram buckets, one per n-gram
  *								(rv_detect_chars.c), space-separated
  *	detect_cli sentence LANG	reads one sentence per line and prints the
  *								text-only probability (no review context),
