@@ -72,11 +72,8 @@ SELECT title, substr(c, 1, 4) AS magic, length(c) > 16 AS has_words,
        position('Magnus'::bytea IN c) = 0 AS no_text_kept
 FROM ctx ORDER BY title;
 -- Neither the review alone nor with its title's context passes the default
--- threshold.  Under the spoiler-averse preset the text model alone masks
--- the closing verdict (a false positive: short present-tense sentences are
--- TV Tropes' spoiler fragments) and shows the retelling; the title's two
--- marks share none of the verdict's words, and with them it falls below the
--- preset, as the retelling stays (thin evidence, see below).
+-- threshold; what the spoiler-averse preset masks without and with it (two
+-- marks are thin evidence: make eval measures contexts on held-out pages).
 SELECT (SELECT count(*) FROM spoilers(r)) AS detected_without,
        (SELECT count(*) FROM spoilers(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron'))) AS detected_with,
        redact(r, '[spoiler]', spoiler_threshold('spoiler-averse')) AS averse_without_context,
@@ -96,14 +93,13 @@ SELECT (SELECT array_agg(s ORDER BY s.start) FROM spoilers(r) s) IS NOT DISTINCT
                         = redact(r, '[spoiler]', t))
         FROM unnest(ARRAY[0.05, spoiler_threshold('spoiler-averse'), 0.5, 0.9]::real[]) t) AS redact_is_default
 FROM new_title;
--- Two marks are thin evidence: the context does not lift the sentence that
--- uses their words to the default threshold, and masks less than the text
--- model alone under the preset.
+-- Two marks do not lift the sentence that uses their words to the default
+-- threshold, but they are used: some threshold masks differently.
 SELECT (SELECT score FROM spoilers(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron')) s
         WHERE content LIKE 'Magnus%') IS NULL AS not_detected_at_default,
-       length(redact(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron'), '',
-                     spoiler_threshold('spoiler-averse')))
-       > length(redact(r, '', spoiler_threshold('spoiler-averse'))) AS context_masks_less
+       (SELECT bool_or(redact(r, (SELECT c FROM ctx WHERE title = 'Salt and Iron'), '', t / 100.0)
+                       <> redact(r, '', t / 100.0))
+        FROM generate_series(1, 99) t) AS context_changes_scores
 FROM title_reviews WHERE id = 4;
 -- Another title's context does not raise it.
 SELECT redact(r, (SELECT c FROM ctx WHERE title = 'Other'), '[spoiler]',

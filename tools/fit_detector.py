@@ -20,6 +20,7 @@ The model, in the order rv_detect.c computes it:
            2012), and a logistic regression on the sentence's hashed
            character n-grams (rv_detect_chars.c: 2 to 5 code points within
            space-padded folded words, 2^16 buckets, over sqrt(n-grams)),
+           each bucket scaled by its own log-count ratio (NBSVM),
            which reaches what words cannot (inflections, names, numbers,
            quotes); their out-of-fold logits are calibrated by a logistic
            regression together with capitalized words after the first
@@ -99,7 +100,7 @@ EN_CUE_SCALE = 0.5      # rv_detect.c: the English cue lexicon, at half weight, 
 EVIDENCE_LEVELS = (0, 1, 2, 5, 10, None)    # marks a thin context keeps per group (None: all)
 EVIDENCE_GRID = (0, 0.5, 1, 2, 5)           # the blend's evidence constant k (0: no blend)
 THIN_GRID = (2, 5, 10)                      # K0 of the thinness t = K0 / (K0 + m)
-CHAR_C_GRID = (0.5, 1.0, 2.0)               # inverse L2 penalty of the character model
+CHAR_C_GRID = (1.0, 3.0, 10.0)              # inverse L2 penalty of the character model
 
 
 def build_cli():
@@ -186,8 +187,11 @@ CHAR_UNIT = 1e-3        # rv_detect_int.h RV_CHAR_WEIGHT_UNIT
 
 
 def fit_chars(indices, chars, labels, c):
-    """L2-penalized logistic regression on the character vectors (penalty
-    |w|^2 / 2, loss times c; the bias not penalized), by L-BFGS.  Returns
+    """The character model: each bucket scaled by its naive Bayes log-count
+    ratio r (of presence in a sentence, add-one; Wang and Manning's NBSVM),
+    then an L2-penalized logistic regression (penalty |w|^2 / 2, loss times
+    c; the bias not penalized) by L-BFGS.  The scaling is linear, so the
+    weights returned are w * r: the C code sums them as they are.  Returns
     (weights, bias)."""
     import numpy as np
     from scipy.optimize import minimize
@@ -195,6 +199,11 @@ def fit_chars(indices, chars, labels, c):
     x = char_matrix(indices, chars)
     y = np.array([labels[i] for i in indices], dtype=float)
     d = x.shape[1]
+    present = (x > 0).astype(float)
+    pos = np.asarray(present[y == 1].sum(0)).ravel() + 1.0
+    neg = np.asarray(present[y == 0].sum(0)).ravel() + 1.0
+    r = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+    x = x.multiply(r[None, :]).tocsr()
 
     def f(wb):
         z = x @ wb[:d] + wb[d]
@@ -205,8 +214,8 @@ def fit_chars(indices, chars, labels, c):
         g[d] = c * (p - y).sum()
         return 0.5 * wb[:d] @ wb[:d] + c * loss.sum(), g
     res = minimize(f, np.zeros(d + 1), jac=True, method='L-BFGS-B',
-                   options={'maxiter': 2000, 'gtol': 1e-6})
-    return res.x[:d], float(res.x[d])
+                   options={'maxiter': 5000, 'gtol': 1e-6})
+    return res.x[:d] * r, float(res.x[d])
 
 
 def char_logits(indices, chars, cw):
