@@ -165,14 +165,27 @@ is_english(const char *lang)
 }
 
 bool
-rv_detect_features(const char *text, size_t len, const char *lang,
-				   RvSentFeatures *f, RvError *err)
+rv_detect_tokens(const char *text, size_t len, const char *lang,
+				 RvSentFeatures *f, RvError *err)
 {
 	TokState	st = {text, f, 0};
 
 	memset(f, 0, sizeof(*f));
-	if (rv_words(text, len, lang, collect_token, &st, err) < 0 ||
-		(is_english(lang) && !rv_detect_char_logit(text, len, &f->chars, err)))
+	if (rv_words(text, len, lang, collect_token, &st, err) < 0)
+	{
+		rv_detect_features_free(f);
+		return false;
+	}
+	return true;
+}
+
+bool
+rv_detect_features(const char *text, size_t len, const char *lang,
+				   RvSentFeatures *f, RvError *err)
+{
+	if (!rv_detect_tokens(text, len, lang, f, err))
+		return false;
+	if (is_english(lang) && !rv_detect_char_logit(text, len, &f->chars, err))
 	{
 		rv_detect_features_free(f);
 		return false;
@@ -749,8 +762,9 @@ rv_detect_preset(const char *name, float *threshold)
 }
 
 /*
- * One sentence into an item context (rv_detect_item.h): its features, as
- * the detector sees them, counted there.
+ * One sentence into an item context (rv_detect_item.h): its tokens, as the
+ * detector sees them, counted there.  The item context counts word types
+ * only, so the character n-grams are not computed.
  */
 bool
 rv_item_add_sentence(RvItemContext *c, const char *text, size_t len,
@@ -758,7 +772,7 @@ rv_item_add_sentence(RvItemContext *c, const char *text, size_t len,
 {
 	RvSentFeatures f;
 
-	if (!rv_detect_features(text, len, lang, &f, err))
+	if (!rv_detect_tokens(text, len, lang, &f, err))
 		return false;
 	rv_item_add(c, &f, spoiler, 1);
 	rv_detect_features_free(&f);

@@ -178,9 +178,13 @@ typedef struct RvSentFeatures
 /*
  * Tokenizes one sentence (ICU words of lang, folded) and counts its
  * features; free with rv_detect_features_free.  Returns false on ICU error.
+ * rv_detect_tokens does the same without the character n-grams (chars is
+ * 0), for callers that read only the tokens.
  */
 extern bool rv_detect_features(const char *text, size_t len, const char *lang,
 							   RvSentFeatures *f, RvError *err);
+extern bool rv_detect_tokens(const char *text, size_t len, const char *lang,
+							 RvSentFeatures *f, RvError *err);
 extern void rv_detect_features_free(RvSentFeatures *f);
 
 /* The fitted English model's part of a sentence's logit (bias included). */
@@ -205,8 +209,9 @@ typedef struct RvDetectOptions
 	bool		neutral;		/* capitalized words, length */
 	bool		cues;			/* the cue lexicon */
 	bool		neighbours;		/* the fitted context stage (off in rv_detect) */
-	bool		review_priors;	/* prior shift, position, warning, marked
-								 * spans */
+	bool		review_priors;	/* position, warning, marked spans, the
+								 * length term held at its mean, the rate
+								 * of languages without a content model */
 } RvDetectOptions;
 
 extern const RvDetectOptions rv_detect_all;

@@ -724,6 +724,20 @@ RV_TEST(detect_char_ngrams)
 
 	f = features_of("In the end the detective dies.");
 	CHECK(f.chars == z);
+
+	/* rv_detect_tokens: the same tokens, without the n-grams */
+	{
+		RvSentFeatures t;
+
+		CHECK(rv_detect_tokens("In the end the detective dies.", 30, "en", &t, &err));
+		CHECK(t.chars == 0);
+		CHECK_EQ_INT(t.ntokens, f.ntokens);
+		CHECK_EQ_INT(t.ntypes, f.ntypes);
+		CHECK_EQ_INT(t.names, f.names);
+		for (int i = 0; i < t.ntokens && i < f.ntokens; i++)
+			CHECK(strcmp(RV_TOKEN(&t, i), RV_TOKEN(&f, i)) == 0);
+		rv_detect_features_free(&t);
+	}
 	rv_detect_features_free(&f);
 	CHECK(rv_detect_features("Le détective meurt.", strlen("Le détective meurt."), "fr", &f, &err));
 	CHECK(f.chars == 0);
