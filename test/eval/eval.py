@@ -10,7 +10,8 @@
    tools/fit_detector.py holds out by show (never fitted on, nothing tuned
    on it), scored by page: each block of consecutive ids is scored as one
    text, so the context stage sees a sentence's neighbours, without the
-   review-level priors (position, warning, prior shift).
+   review-level priors (position, warning, prior shift); and
+   each sentence as a review of its own, as spoilers(r) scores it.
    The item context (spoilers(r, ctx)) on the same part: runs of
    fd.ITEM_GROUP ids stand for titles, the other labelled sentences of the
    run for the title's marked spoilers, the run for the review around a
@@ -101,6 +102,14 @@ def tvtropes():
     labels, scores = [x[0] for x in res], [x[1] for x in res]
     report('TV Tropes held out by show (by page)', labels, scores)
     report('TV Tropes held out, recall-0.8 threshold', labels, scores, t80)
+    # As spoilers(r) scores a review of one sentence (review priors on).
+    alone = run('score', ['%d\ten\t0\t%d\t%s' % (k, rows[i][2],
+                                                 rows[i][1].replace('\t', ' ').replace('\n', ' '))
+                          for k, i in enumerate(val)])
+    report('TV Tropes held out, each a review of its own', [x[0] for x in alone],
+           [x[1] for x in alone])
+    report('TV Tropes held out, each its own, spoiler-averse', [x[0] for x in alone],
+           [x[1] for x in alone], constant('rv_detect_averse_threshold'))
     # Item context: runs of fd.ITEM_GROUP ids stand for titles, the other
     # labelled sentences of the run for the title's marked spoilers.
     item_lines = ['%d\ten\t0\t%d\t%s' % ((rows[i][0] - 1) // fd.ITEM_GROUP, rows[i][2],
