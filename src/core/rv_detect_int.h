@@ -209,9 +209,8 @@ typedef struct RvDetectOptions
 	bool		neutral;		/* capitalized words, length */
 	bool		cues;			/* the cue lexicon */
 	bool		neighbours;		/* the fitted context stage (off in rv_detect) */
-	bool		review_priors;	/* position, warning, marked spans, the
-								 * length term held at its mean, the rate
-								 * of languages without a content model */
+	bool		review_priors;	/* prior shift, position, warning, marked
+								 * spans */
 } RvDetectOptions;
 
 extern const RvDetectOptions rv_detect_all;

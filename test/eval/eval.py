@@ -10,8 +10,8 @@
    tools/fit_detector.py holds out by show (never fitted on, nothing tuned
    on it), scored by page: each block of consecutive ids is scored as one
    text, so the context stage sees a sentence's neighbours, without the
-   review-level priors (position, warning, prior shift); and
-   each sentence as a review of its own, as spoilers(r) scores it.
+   review-level priors (position, warning, prior shift); and each sentence
+   as a review of its own, as spoilers(r) scores it.
    The item context (spoilers(r, ctx)) on the same part: runs of
    fd.ITEM_GROUP ids stand for titles, the other labelled sentences of the
    run for the title's marked spoilers, the run for the review around a
@@ -94,27 +94,26 @@ def tvtropes():
         return
     rows = fd.read_rows(fd.DATA)
     _, val = fd.split(rows)
-    lines = ['%d\ten\t0\t%d\t%s' % (fd.block_of(rows[i][0]), rows[i][2],
-                                    rows[i][1].replace('\t', ' ').replace('\n', ' '))
-             for i in val]
+
+    def tsv(review, i, label=None):
+        """Sentence i as a detect_cli line of review `review`."""
+        return '%d\ten\t0\t%s\t%s' % (review, rows[i][2] if label is None else label,
+                                      rows[i][1].replace('\t', ' ').replace('\n', ' '))
+    lines = [tsv(fd.block_of(rows[i][0]), i) for i in val]
     t80 = constant('rv_detect_recall80_threshold')
     res = run('pages', lines)
     labels, scores = [x[0] for x in res], [x[1] for x in res]
     report('TV Tropes held out by show (by page)', labels, scores)
     report('TV Tropes held out, recall-0.8 threshold', labels, scores, t80)
     # As spoilers(r) scores a review of one sentence (review priors on).
-    alone = run('score', ['%d\ten\t0\t%d\t%s' % (k, rows[i][2],
-                                                 rows[i][1].replace('\t', ' ').replace('\n', ' '))
-                          for k, i in enumerate(val)])
+    alone = run('score', [tsv(k, i) for k, i in enumerate(val)])
     report('TV Tropes held out, each a review of its own', [x[0] for x in alone],
            [x[1] for x in alone])
     report('TV Tropes held out, each its own, spoiler-averse', [x[0] for x in alone],
            [x[1] for x in alone], constant('rv_detect_averse_threshold'))
     # Item context: runs of fd.ITEM_GROUP ids stand for titles, the other
     # labelled sentences of the run for the title's marked spoilers.
-    item_lines = ['%d\ten\t0\t%d\t%s' % ((rows[i][0] - 1) // fd.ITEM_GROUP, rows[i][2],
-                                         rows[i][1].replace('\t', ' ').replace('\n', ' '))
-                  for i in val]
+    item_lines = [tsv((rows[i][0] - 1) // fd.ITEM_GROUP, i) for i in val]
     r = run('item', item_lines)
     report('TV Tropes held out, item context + neighbours', [x[0] for x in r], [x[1] for x in r])
     print('ablation, TV Tropes held out with the item context (ROC AUC; precision/recall at 0.5):')
@@ -133,8 +132,7 @@ def tvtropes():
     text = res  # the default path: each sentence's text logit
     for k in fd.EVIDENCE_LEVELS:
         marked = fd.thin_marks(val, rows, k)
-        thin = ['%d\ten\t0\t%d:%d\t%s' % (fd.item_group(rows[i][0]), rows[i][2], i in marked,
-                                            rows[i][1].replace('\t', ' ').replace('\n', ' '))
+        thin = [tsv(fd.item_group(rows[i][0]), i, '%d:%d' % (rows[i][2], i in marked))
                 for i in val]
         line = '  %-10s' % ('all marks' if k is None else '%d marks' % k)
         r = run('item', thin, '')
