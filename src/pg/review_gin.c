@@ -142,6 +142,7 @@ typedef struct QueryInfo
 	int			nlexes;
 	LexInfo    *lexes;
 	bool		always_recheck;
+	bool		has_not;		/* the reviewquery negates (COMBINE_QUERY) */
 	RvQTri	   *lexval;			/* scratch for consistent, sized once */
 	RvQTri	   *termval;
 	GinTernaryValue *keyval;	/* consistent's bool checks as ternary */
@@ -359,7 +360,7 @@ review_gin_extract_query(PG_FUNCTION_ARGS)
 					const RvQItem *it = &q->items[i];
 
 					if (it->op == RVQ_NOT)
-						has_not = true;
+						has_not = qi->has_not = true;
 					if (it->op != RVQ_TERM)
 						continue;
 					if (is_text)
@@ -486,12 +487,39 @@ key_value(GinTernaryValue v)
 	return v == GIN_TRUE ? RVQ_TRUE : v == GIN_MAYBE ? RVQ_MAYBE : RVQ_FALSE;
 }
 
+/*
+ * The reviewquery's value from its lexemes' values (qi->lexval): each term
+ * from its variants, then the query; *recheck as rv_query_eval_tri sets it.
+ */
+static RvQTri
+query_value(QueryInfo *qi, bool *recheck)
+{
+	for (int t = 0; t < qi->nterms; t++)
+	{
+		RvQTri		v = RVQ_FALSE;
+
+		for (int k = 0; k < qi->terms[t].nvariants; k++)
+		{
+			const Variant *var = &qi->terms[t].variants[k];
+			RvQTri		vv = var->nlex ? RVQ_TRUE : RVQ_MAYBE;
+
+			for (int j = 0; j < var->nlex; j++)
+				vv = tri_and(vv, qi->lexval[var->lex[j]]);
+			/* several words from one term form a phrase: positions unknown */
+			if (var->nlex > 1 && vv == RVQ_TRUE)
+				vv = RVQ_MAYBE;
+			v = tri_or(v, vv);
+		}
+		qi->termval[t] = v;
+	}
+	return rv_query_eval_tri(qi->q, qi->termval, recheck);
+}
+
 /* Evaluates the query over key presence; *recheck says if the answer is exact. */
 static RvQTri
 evaluate(QueryInfo *qi, const GinTernaryValue *check, int nkeys, bool *recheck)
 {
 	RvQTri	   *lexval = qi->lexval;
-	RvQTri	   *termval = qi->termval;
 	RvQTri		res;
 	bool		needs_recheck = false;
 
@@ -540,40 +568,30 @@ evaluate(QueryInfo *qi, const GinTernaryValue *check, int nkeys, bool *recheck)
 		if (qi->lexes[i].key_hidden >= 0)
 			lexval[i] = tri_or(lexval[i], key_value(check[qi->lexes[i].key_hidden]));
 	}
-	for (int t = 0; t < qi->nterms; t++)
+	res = query_value(qi, &needs_recheck);
+
+	/*
+	 * A key absent from the item is not proof that the row lacks it: while
+	 * the pending list is moved into the tree (gin_clean_pending_list,
+	 * VACUUM, an insert past gin_pending_list_limit), and after a crash in
+	 * the middle of that, a row can be in the tree with some of its keys and
+	 * not yet the others.  So a match that rests on a negated key's absence
+	 * ("!love", "dream & !american") is rechecked against the row: the
+	 * query is asked again with every absent key unknown, and if it is then
+	 * no longer sure, the match needs the heap.
+	 */
+	if (res == RVQ_TRUE && qi->has_not && !needs_recheck)
 	{
-		RvQTri		v = RVQ_FALSE;
+		bool		any_absent = false;
 
-		for (int k = 0; k < qi->terms[t].nvariants; k++)
-		{
-			const Variant *var = &qi->terms[t].variants[k];
-			RvQTri		vv = var->nlex ? RVQ_TRUE : RVQ_MAYBE;
-
-			for (int j = 0; j < var->nlex; j++)
-				vv = tri_and(vv, lexval[var->lex[j]]);
-			/* several words from one term form a phrase: positions unknown */
-			if (var->nlex > 1 && vv == RVQ_TRUE)
-				vv = RVQ_MAYBE;
-			v = tri_or(v, vv);
-		}
-		termval[t] = v;
-	}
-
-	switch (qi->combine)
-	{
-		case COMBINE_QUERY:
-			res = rv_query_eval_tri(qi->q, termval, &needs_recheck);
-			break;
-		case COMBINE_ANY:
-			res = RVQ_FALSE;
-			for (int t = 0; t < qi->nterms; t++)
-				res = tri_or(res, termval[t]);
-			break;
-		default:
-			res = RVQ_TRUE;
-			for (int t = 0; t < qi->nterms; t++)
-				res = tri_and(res, termval[t]);
-			break;
+		for (int i = 0; i < qi->nlexes; i++)
+			if (lexval[i] == RVQ_FALSE)
+			{
+				lexval[i] = RVQ_MAYBE;
+				any_absent = true;
+			}
+		if (any_absent && query_value(qi, &needs_recheck) != RVQ_TRUE)
+			needs_recheck = true;
 	}
 	*recheck = qi->always_recheck || needs_recheck || res == RVQ_MAYBE;
 	return res;
