@@ -12,7 +12,8 @@
 #                   memcheck (test/valgrind.sh; private install, ~6 minutes)
 #   make eval       the spoiler detector's precision, recall, F1 and ROC AUC
 #   make update-detector-weights
-#                   refit the English detector (tools/fit_detector.py; needs the
+#                   refit the English detector (tools/fit_detector.py, then its
+#                   review scale, tools/fit_review_scale.py; the first needs the
 #                   labelled data in ../shared and python3-numpy, python3-scipy;
 #                   PYTHON picks the interpreter)
 #   make bench      benchmarks against tsvector + GIN and RUM (bench/run.sh)
@@ -123,6 +124,8 @@ eval:
 # and rewrites the generated weights in src/core/generated.
 update-detector-weights: test/eval/detect_cli
 	$(PYTHON) tools/fit_detector.py
+	$(MAKE) test/eval/detect_cli
+	$(PYTHON) tools/fit_review_scale.py
 
 ifeq ($(PGXS),)
 # No server headers yet: the convenience targets install them first (or

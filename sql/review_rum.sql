@@ -380,7 +380,7 @@ SELECT count(*) FROM big WHERE r @@ 'wealth <-> worker'::reviewquery;
 INSERT INTO big VALUES
 	(11, review('||' || repeat('ghost ', 800) || 'ghoul|| then a ghost is seen')),
 	(12, review('||' || repeat('ghost ', 800) || 'ghoul|| then nothing')),
-	(13, review('a ghost, then ||a ghoul||'));
+	(13, review('A ghost. ||A ghoul.||'));
 CREATE TEMP TABLE big_probes (pid serial, op text, q text);
 INSERT INTO big_probes (op, q) VALUES ('@@~', 'ghost'), ('@@~', 'ghoul'), ('@@~', 'gho*'), ('@@', 'gho*'),
 	('@@~', 'ghost & !ghoul'), ('@@~', '"ghost is seen"'), ('@@', '"ghost ghoul"');

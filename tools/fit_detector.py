@@ -93,7 +93,6 @@ GUARD = 25              # training ids this close to a validation block are left
 ITEM_GROUP = 50         # ids per "title" of the item-context measurement
 CONTEXT_GRID = ((1, 1.0), (2, 1.0), (4, 0.7), (6, 0.7), (8, 0.8))   # neighbours (reach, decay)
 ITEM_GRID = ((0, 1.0),) + CONTEXT_GRID      # the item model's; reach 0: no neighbours
-PRIOR_SHIFT = -0.95     # rv_detect.c: balanced TV Tropes prior -> reviews (~30%)
 NEAR_MIN_WORDS = 4      # rv_detect_int.h: a sentence narrates with at least this many words
 NEAR_MIN_TEXT = -1.4    # rv_detect_int.h: and its own text logit at least this
 EN_CUE_SCALE = 0.5      # rv_detect.c: the English cue lexicon, at half weight, not fitted
@@ -836,10 +835,6 @@ def main():
     print('character buckets: %d, %d nonzero, largest |w| %.3f; stack %s'
           % (len(char_table), sum(1 for v in char_table if v), max(abs(v) for v in char_table)
              * CHAR_UNIT, ' '.join('%s %.4f' % kv for kv in sorted(wn.items()))))
-    # The spoiler-averse preset: t80 moved to the review scale as rv_detect
-    # moves scores (PRIOR_SHIFT), for a sentence in the middle of a review.
-    averse = sigmoid(math.log(t80 / (1 - t80)) + PRIOR_SHIFT)
-    print('spoiler-averse threshold on the review scale: %.3f' % averse)
     if args.no_write:
         return 0
     with generated('rv_detect_weights.c') as fh:
@@ -885,9 +880,7 @@ def main():
         fh.write('const int\trv_detect_ctx_reach = %d;\n' % reach)
         fh.write('const float rv_detect_ctx_decay = %.6ff;\n\n' % decay)
         fh.write('/* recall 0.8 on the training part (TV Tropes scale) */\n')
-        fh.write('const float rv_detect_recall80_threshold = %.3ff;\n' % t80)
-        fh.write('/* the same moved to the review scale */\n')
-        fh.write('const float rv_detect_averse_threshold = %.3ff;\n\n' % averse)
+        fh.write('const float rv_detect_recall80_threshold = %.3ff;\n\n' % t80)
         fh.write(weight_table_c(table))
     with generated('rv_detect_char_weights.c') as fh:
         fh.write('/*\n * rv_detect_char_weights.c\n *\t  Fitted weights of the character n-gram buckets '

@@ -22,16 +22,20 @@
  *			Spanish, French, German: hand-written cue lexicons (endings,
  *			deaths, reveals, twists) with their own neutral weights.  Other
  *			languages: the neutral features only.
- *	context	hand-set priors, because the training sentences come without a
- *			review around them: later sentences are likelier to reveal the
- *			plot than the set-up at the start; a review-level warning line
- *			raises every sentence; a sentence next to a marked spoiler is
- *			likelier to continue it, when it narrates (at least
+ *	context	the review scale (rv_detect_review_scale.c), because the
+ *			training sentences come without a review around them: fitted on
+ *			reviews written for the project (tools/fit_review_scale.py), it
+ *			stretches the text logit (a review's spoilers stand further from
+ *			its verdicts than TV Tropes' from its trope descriptions), moves
+ *			it to the reviews' rate of spoiler sentences, and weighs the
+ *			position (later sentences are likelier to reveal the plot) and
+ *			the first sentence.  The hand-written lexicons are on a review's
+ *			scale already and get hand-set position priors.  Hand-set for
+ *			every language, as the fitting set has neither: a review-level
+ *			warning line raises every sentence; a sentence next to a marked
+ *			spoiler is likelier to continue it, when it narrates (at least
  *			RV_NEAR_MIN_WORDS words, own text logit at least RV_NEAR_MIN_TEXT):
- *			proximity alone never raises a short verdict.  A constant shift
- *			moves the fitted model's balanced training prior (53% spoilers)
- *			to the rate of spoiler sentences in reviews (about 30%); the
- *			hand-written lexicons are on that scale already.  The fitted
+ *			proximity alone never raises a short verdict.  The fitted
  *			neighbour stage (rv_detect_int.h) is measured by the evaluation
  *			but off here: it helps on TV Tropes pages and hurts on reviews.
  *	item	opt-in (rv_detect_with_item, spoilers(r, ctx)): the text logit
@@ -56,11 +60,10 @@
 #include "rv_segment.h"
 
 /* Context priors, in logits (see the file comment). */
-#define CTX_POSITION		0.8f	/* times (relative position - 0.5) */
-#define CTX_FIRST_SENTENCE	-0.6f
+#define CTX_POSITION		0.8f	/* times (relative position - 0.5); lexicons */
+#define CTX_FIRST_SENTENCE	-0.6f	/* lexicons */
 #define CTX_WARNING			0.5f
 #define CTX_NEAR_MARKED		0.6f
-#define PRIOR_SHIFT			-0.95f	/* log(0.3/0.7) - log(0.53/0.47) */
 #define EN_CUE_SCALE		0.5f	/* English cues on top of the fitted model */
 
 typedef struct TokState
@@ -145,6 +148,8 @@ collect_token(const RvWord *w, void *arg)
 	if (w->index > 0 && is_upper_ascii_or_latin(st->text + w->start))
 		f->names++;
 	f->nwords++;
+	if (rv_detect_meta_word(w->folded, len))
+		return true;
 	if (f->ntokens == st->cap)
 	{
 		st->cap = st->cap ? st->cap + st->cap / 2 : 16;
@@ -701,10 +706,20 @@ detect(const RvDetectInput *in, const RvDetectOptions *opt, const RvItemContext 
 			continue;
 		}
 		if (fitted_scale)
-			z += PRIOR_SHIFT;	/* the fitted model's balanced prior */
-		z += CTX_POSITION * (pos - 0.5f);
-		if (i == 0 && in->nsents > 1)
-			z += CTX_FIRST_SENTENCE;
+		{
+			/* the review scale, fitted on reviews */
+			z = rv_detect_scale_bias + rv_detect_scale_text * z +
+				rv_detect_scale_position * (pos - 0.5f);
+			if (i == 0 && in->nsents > 1)
+				z += rv_detect_scale_first;
+		}
+		else
+		{
+			/* the hand-written lexicons are on a review's scale already */
+			z += CTX_POSITION * (pos - 0.5f);
+			if (i == 0 && in->nsents > 1)
+				z += CTX_FIRST_SENTENCE;
+		}
 		if (in->warning)
 			z += CTX_WARNING;
 

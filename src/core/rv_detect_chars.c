@@ -9,7 +9,8 @@
  * sentence is folded (rv_fold: NFKC_Casefold; ASCII is lowered in place),
  * cut into words at white space, and every word, padded with a space on
  * either side, gives its n-grams of RV_CHAR_MIN to RV_CHAR_MAX code points
- * ("char_wb" n-grams).  Each n-gram is hashed (FNV-1a, then a multiplicative
+ * ("char_wb" n-grams); a word about spoilers themselves gives none
+ * (rv_detect_meta_word).  Each n-gram is hashed (FNV-1a, then a multiplicative
  * hash) into one of 2^RV_CHAR_BITS buckets.  The sentence's vector counts
  * its n-grams per bucket over sqrt(n), n the number of n-grams, and its
  * logit is the sum of its n-grams' weights over sqrt(n): no set of buckets
@@ -148,7 +149,7 @@ char_ngrams(const char *text, size_t len, CharSink *sink, RvError *err)
 		start = i;
 		while (i < len && !is_space((unsigned char) s[i]))
 			i++;
-		if (i > start)
+		if (i > start && !rv_detect_meta_word(s + start, i - start))
 			word_ngrams(sink, s + start, (uint32_t) (i - start), ascii);
 		if (RV_CHECK_INTERRUPTS())
 			break;				/* rv_detect reports it */

@@ -55,7 +55,28 @@ extern const float rv_detect_ctx_neighbours;
 extern const int rv_detect_ctx_reach;
 extern const float rv_detect_ctx_decay;
 
-/* The spoiler-averse preset: recall 0.8 on the training part. */
+/*
+ * A word about spoilers themselves ("spoiler", "spoiled", "spoiler-free",
+ * "unspoiled": it holds "spoil", ASCII case aside) is no feature of either
+ * model.  In the TV Tropes sentences the few that have one are spoilers
+ * (17 of 18); in a review it is what the reviewer says about spoilers
+ * ("Nothing here could be spoiled."), and the warning line is read apart.
+ */
+extern bool rv_detect_meta_word(const char *s, size_t len);
+
+/*
+ * The review scale (rv_detect_review_scale.c, fitted on reviews by
+ * tools/fit_review_scale.py): in a review, an English sentence's logit is
+ * scale_bias + scale_text * its text logit + scale_position * (relative
+ * position - 0.5) + scale_first if it opens a review of several sentences;
+ * the warning and marked-neighbour priors are added to that.
+ */
+extern const float rv_detect_scale_bias;
+extern const float rv_detect_scale_text;
+extern const float rv_detect_scale_position;
+extern const float rv_detect_scale_first;
+
+/* The spoiler-averse preset: recall 0.8 on the review fitting set. */
 extern const float rv_detect_averse_threshold;
 extern const float rv_detect_recall80_threshold;	/* on TV Tropes pages */
 extern const RvWeightSlot rv_detect_slots[];	/* rv_detect_slot_mask + 1 slots */
@@ -209,7 +230,7 @@ typedef struct RvDetectOptions
 	bool		neutral;		/* capitalized words, length */
 	bool		cues;			/* the cue lexicon */
 	bool		neighbours;		/* the fitted context stage (off in rv_detect) */
-	bool		review_priors;	/* prior shift, position, warning, marked
+	bool		review_priors;	/* review scale, position, warning, marked
 								 * spans */
 } RvDetectOptions;
 

@@ -41,9 +41,13 @@ PARTS = (('', 'the detector (text model + review priors)'),
 
 
 def constant(name):
-    with open(os.path.join(TOP, 'src', 'core', 'generated', 'rv_detect_weights.c'),
-              encoding='utf-8') as fh:
-        return float(re.search(r'\b%s = ([-0-9.]+)f;' % name, fh.read()).group(1))
+    """A fitted constant, from the generated file that defines it."""
+    for f in ('rv_detect_weights.c', 'rv_detect_review_scale.c'):
+        with open(os.path.join(TOP, 'src', 'core', 'generated', f), encoding='utf-8') as fh:
+            m = re.search(r'\b%s = ([-0-9.]+)f;' % name, fh.read())
+        if m:
+            return float(m.group(1))
+    raise KeyError(name)
 
 
 def report(name, labels, scores, threshold=0.5):

@@ -743,3 +743,42 @@ RV_TEST(detect_char_ngrams)
 	CHECK(f.chars == 0);
 	rv_detect_features_free(&f);
 }
+
+/*
+ * Words about spoilers themselves are no feature of either model: no token,
+ * no character n-gram; the sentence's other words are as without them.
+ */
+RV_TEST(detect_meta_words)
+{
+	uint16_t   *b;
+	RvSentFeatures f;
+	RvError		err = {0};
+	const char *meta[] = {"spoiler", "Spoilers", "SPOILED", "spoiler-free", "(spoiler:",
+	"unspoiled", "spoilt"};
+	const char *plain[] = {"spool", "soil", "spoi", "polish", "despot", ""};
+
+	for (size_t i = 0; i < sizeof(meta) / sizeof(meta[0]); i++)
+		CHECK(rv_detect_meta_word(meta[i], strlen(meta[i])));
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		CHECK(!rv_detect_meta_word(plain[i], strlen(plain[i])));
+
+	CHECK(rv_detect_tokens("Nothing here could be spoiled.", 30, "en", &f, &err));
+	CHECK_EQ_INT(f.ntokens, 4);
+	CHECK_EQ_INT(f.nwords, 5);
+	for (int i = 0; i < f.ntokens; i++)
+		CHECK(strstr(RV_TOKEN(&f, i), "spoil") == NULL);
+	rv_detect_features_free(&f);
+	CHECK_EQ_INT((int) buckets_of("Spoilers!", &b), 0);
+	rv_free(b);
+	CHECK(same_buckets("No spoilers: the cast is fine.", "No the cast is fine."));
+	{
+		RvSentFeatures a = features_of("A spoiler-free review: the cast is fine."),
+					c = features_of("A review: the cast is fine.");
+
+		CHECK(a.chars == c.chars);
+		/* ICU's words: "spoiler" goes, "free" stays */
+		CHECK_EQ_INT(a.ntokens, c.ntokens + 1);
+		rv_detect_features_free(&a);
+		rv_detect_features_free(&c);
+	}
+}
