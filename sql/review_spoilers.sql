@@ -43,6 +43,10 @@ SELECT redact(E'---\nlang: ja\n---\n雪の駅。||駅長が死ぬ。||終わり�
 SELECT redact('A film. ||She leaves.|| Fine.'::review) AS short_verdict_kept;
 SELECT sentence, score < 0.5 AS below_threshold
 FROM review_sentences('A film. ||She leaves.|| Fine.'::review);
+-- A longer review with a warning line: the set-up and the commentary about
+-- work are not masked, the ending is (issue 14: they used to score as high).
+SELECT source, content FROM spoilers(E'NOTE: This review contains spoilers\nHarbour Lights follows a night-shift nurse in a port town who is good at her job and knows it. From the first scene it is clear that she can calm a whole ward with a look. The film is really about how little we pay the people who hold a city together, and it never lets us forget it. We all depend on work that nobody sees. In the last act her brother is arrested for the warehouse fire, and she testifies against him. The photography of the harbour at dawn is gorgeous.'::review)
+ORDER BY start;
 
 -- Threshold presets: spoiler-averse masks more than the default.
 SELECT spoiler_threshold('default') AS default_threshold,
