@@ -230,8 +230,8 @@ typedef struct RvDetectOptions
 	bool		neutral;		/* capitalized words, length */
 	bool		cues;			/* the cue lexicon */
 	bool		neighbours;		/* the fitted context stage (off in rv_detect) */
-	bool		review_priors;	/* review scale, position, warning, marked
-								 * spans */
+	bool		review_priors;	/* review scale, warning, marked spans, the
+								 * length term held at its mean */
 } RvDetectOptions;
 
 extern const RvDetectOptions rv_detect_all;

@@ -32,6 +32,7 @@ TOP = os.path.dirname(os.path.dirname(HERE))
 CLI = os.path.join(HERE, 'detect_cli')
 sys.path.insert(0, os.path.join(TOP, 'tools'))
 import fit_detector as fd  # noqa: E402
+import fit_review_scale  # noqa: E402
 
 PARTS = (('', 'the detector (text model + review priors)'),
          ('-words', 'without words'), ('-chars', 'without characters'),
@@ -63,14 +64,8 @@ def run(mode, rows, parts=''):
 
 
 def own_set():
-    rows, rid, lang, warn = [], None, None, None
-    with open(os.path.join(HERE, 'reviews.txt'), encoding='utf-8') as fh:
-        for line in fh:
-            line = line.rstrip('\n')
-            if line.startswith('= '):
-                _, rid, lang, warn = line.split()
-            elif line[:2] in ('S ', 'N '):
-                rows.append('%s\t%s\t%s\t%d\t%s' % (rid, lang, warn, line[0] == 'S', line[2:]))
+    rows = ['%s\t%s\t%s\t%d\t%s' % r
+            for r in fit_review_scale.read_reviews(os.path.join(HERE, 'reviews.txt'))]
     averse = constant('rv_detect_averse_threshold')
     res = run('score', rows)
     report('own reviews (in context), all languages', [x[0] for x in res], [x[1] for x in res])
