@@ -6,7 +6,8 @@ which come without a review around them and without the verdicts a review
 is mostly made of.  On reviews its logit is too flat: spoiler sentences
 stand further from a review's judgements than from TV Tropes' plain trope
 descriptions.  This script scores the fitting set's sentences with the
-text model as built (test/eval/detect_cli pages, no review priors) and fits
+text model as built, as a review's pass 2 starts from (test/eval/detect_cli
+texts: the length term held at its mean, no review priors) and fits
 one logistic regression per sentence,
 
     logit = text * text logit + bias + position * (relative position - 0.5)
@@ -52,15 +53,15 @@ def read_reviews(path):
 
 
 def text_logits(rows):
-    """Each sentence's text logit, as rv_detect computes it before the
-    review scale (detect_cli pages: the priors off)."""
+    """Each sentence's text logit, as rv_detect computes it in a review
+    before the review scale (detect_cli texts)."""
     lines = ['%s\t%s\t%s\t%d\t%s' % (rid, lang, warn, y, t.replace('\t', ' '))
              for rid, lang, warn, y, t in rows]
-    out = subprocess.run([CLI, 'pages'], input='\n'.join(lines) + '\n', capture_output=True,
+    out = subprocess.run([CLI, 'texts'], input='\n'.join(lines) + '\n', capture_output=True,
                          text=True, check=True).stdout.strip().split('\n')
     probs = [float(line.split('\t')[1]) for line in out]
     if len(probs) != len(rows):
-        sys.exit('detect_cli pages returned %d scores for %d sentences (a sentence split in two?)'
+        sys.exit('detect_cli texts returned %d scores for %d sentences (a sentence split in two?)'
                  % (len(probs), len(rows)))
     eps = 1e-7
     return [math.log(max(p, eps) / max(1 - p, eps)) for p in probs]

@@ -541,7 +541,7 @@ rv_detect_cue_logit_scan(const RvSentFeatures *f, const char *lang)
 	return lex ? cue_sum_scan(lex, f) : 0;
 }
 
-const RvDetectOptions rv_detect_all = {true, true, true, true, false, true};
+const RvDetectOptions rv_detect_all = {true, true, true, true, false, true, true};
 
 float
 rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang, const RvDetectOptions *opt)
@@ -558,7 +558,7 @@ rv_detect_text_logit_opt(const RvSentFeatures *f, const char *lang, const RvDete
 	 * fitted model's length term is held at its training mean: the English
 	 * fit keeps the rest of its calibration, without the length cue.
 	 */
-	if (fitted && opt->review_priors)
+	if (fitted && opt->review_text)
 		len_term = rv_detect_w_length * rv_detect_mean_log_length;
 	else
 		len_term = (fitted ? rv_detect_w_length : lex->w_length) *

@@ -230,8 +230,9 @@ typedef struct RvDetectOptions
 	bool		neutral;		/* capitalized words, length */
 	bool		cues;			/* the cue lexicon */
 	bool		neighbours;		/* the fitted context stage (off in rv_detect) */
-	bool		review_priors;	/* review scale, warning, marked spans, the
-								 * length term held at its mean */
+	bool		review_text;	/* a review's text logit: the length term held
+								 * at its mean */
+	bool		review_priors;	/* review scale, warning, marked spans */
 } RvDetectOptions;
 
 extern const RvDetectOptions rv_detect_all;

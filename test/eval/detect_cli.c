@@ -25,7 +25,11 @@
  *								rv_detect and prints "label<TAB>score" per
  *								sentence
  *	detect_cli pages [PARTS]	the same on TV Tropes pages: no review-level
- *								priors (no prior shift, position, warning)
+ *								priors (no review scale, position, warning)
+ *	detect_cli texts			the same, each sentence's text probability
+ *								as a review's pass 2 starts from (the
+ *								length term held at its mean, before the
+ *								review scale): what the scale is fitted on
  *	detect_cli score +item		the same as score, by rv_detect_with_item
  *								with an empty item context (a title nobody
  *								has marked yet)
@@ -415,6 +419,7 @@ main(int argc, char **argv)
 	opts = rv_detect_all;
 	if (argc >= 2 && strcmp(argv[1], "item") == 0)
 	{
+		opts.review_text = false;
 		opts.review_priors = false;
 		item_mode = true;
 		if (argc == 3 && strcmp(argv[2], "features") == 0)
@@ -434,11 +439,19 @@ main(int argc, char **argv)
 		rv_segment_reset();
 		return 0;
 	}
+	if (argc == 2 && strcmp(argv[1], "texts") == 0)
+	{
+		opts.review_priors = false;
+		score_reviews();
+		rv_segment_reset();
+		return 0;
+	}
 	if (argc >= 2 && (strcmp(argv[1], "score") == 0 || strcmp(argv[1], "pages") == 0))
 	{
 		const char *parts = argc == 3 ? argv[2] : "";
 
-		opts.review_priors = strcmp(argv[1], "score") == 0;
+		opts.review_text = strcmp(argv[1], "score") == 0;
+		opts.review_priors = opts.review_text;
 		opts.words = strstr(parts, "-words") == NULL;
 		opts.chars = strstr(parts, "-chars") == NULL;
 		opts.neutral = strstr(parts, "-neutral") == NULL;
@@ -464,7 +477,7 @@ main(int argc, char **argv)
 		bench(argv[2]);
 	else
 	{
-		fprintf(stderr, "usage: detect_cli tokens LANG | chars | sentence LANG | bench LANG | score [PARTS] | pages [PARTS] | item [ITEM]\n");
+		fprintf(stderr, "usage: detect_cli tokens LANG | chars | sentence LANG | bench LANG | score [PARTS] | pages [PARTS] | texts | item [ITEM]\n");
 		return 2;
 	}
 	rv_segment_reset();
