@@ -52,13 +52,17 @@ def read_reviews(path):
     return rows
 
 
+def cli_line(row):
+    """A row of read_reviews as a detect_cli line (score, pages, texts)."""
+    rid, lang, warn, y, t = row
+    return '%s\t%s\t%s\t%d\t%s' % (rid, lang, warn, y, t.replace('\t', ' '))
+
+
 def text_logits(rows):
     """Each sentence's text logit, as rv_detect computes it in a review
     before the review scale (detect_cli texts)."""
-    lines = ['%s\t%s\t%s\t%d\t%s' % (rid, lang, warn, y, t.replace('\t', ' '))
-             for rid, lang, warn, y, t in rows]
-    out = subprocess.run([CLI, 'texts'], input='\n'.join(lines) + '\n', capture_output=True,
-                         text=True, check=True).stdout.strip().split('\n')
+    out = subprocess.run([CLI, 'texts'], input='\n'.join(map(cli_line, rows)) + '\n',
+                         capture_output=True, text=True, check=True).stdout.strip().split('\n')
     probs = [float(line.split('\t')[1]) for line in out]
     if len(probs) != len(rows):
         sys.exit('detect_cli texts returned %d scores for %d sentences (a sentence split in two?)'

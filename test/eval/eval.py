@@ -64,7 +64,7 @@ def run(mode, rows, parts=''):
 
 
 def own_set():
-    rows = ['%s\t%s\t%s\t%d\t%s' % r
+    rows = [fit_review_scale.cli_line(r)
             for r in fit_review_scale.read_reviews(os.path.join(HERE, 'reviews.txt'))]
     averse = constant('rv_detect_averse_threshold')
     res = run('score', rows)
